@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type RequestHandler } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import type { AwsMode } from '@rolebridge/contracts';
+import { accountRouter } from './account/router.js';
+import { sessionLoginRouter, sessionRouter } from './auth/router.js';
+import { requireAuth } from './auth/middleware.js';
+import type { PlatformIdentity } from './aws/platform-identity.js';
+import type { Clock } from './clock.js';
+import type { Db } from './db/database.js';
+import { healthRouter } from './health/router.js';
+import { UnsupportedMediaType } from './http/errors.js';
+import { notFoundHandler, problemHandler } from './http/problem-middleware.js';
+import { requestLogger } from './http/request-logger.js';
+import { integrationsRouter } from './integrations/router.js';
+import { createServices } from './services.js';
+import { spacesRouter } from './spaces/router.js';
+import { tokensRouter } from './tokens/router.js';
+import { trustPolicyRouter } from './trust-policy/router.js';
+
+export interface AppDeps {
+  db: Db;
+  logger: Logger;
+  clock: Clock;
+  platform: PlatformIdentity;
+  config: {
+    mode: AwsMode;
+    secureCookies: boolean;
+    /** Built SPA to serve on the same origin; omitted in API tests. */
+    webDistDir?: string;
+    exposeErrors?: boolean;
+  };
+}
+
+/** Bodies that change state must be JSON: a cross-site HTML form cannot send that. */
+const jsonOnlyWrites: RequestHandler = (req, _res, next) => {
+  const hasBody =
+    Number(req.headers['content-length'] ?? 0) > 0 ||
+    req.headers['transfer-encoding'] !== undefined;
+  if (hasBody && !req.is(['application/json', 'application/*+json'])) {
+    next(
+      new UnsupportedMediaType(
+        'unsupported_media_type',
+        'Send the request body as application/json',
+      ),
+    );
+    return;
+  }
+  next();
+};
+
+export function createApp(deps: AppDeps) {
+  const { db, logger, platform, config } = deps;
+  const services = createServices(deps);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('trust proxy', 'loopback');
+  app.use(helmet());
+  app.use(requestLogger(logger));
+  app.use(healthRouter(db, platform));
+
+  const api = express.Router();
+  api.use(jsonOnlyWrites);
+  api.use(
+    express.json({
+      limit: '256kb',
+      strict: true,
+      type: ['application/json', 'application/*+json'],
+    }),
+  );
+  api.use(sessionLoginRouter(services.auth, config.secureCookies));
+  api.use('/api', requireAuth(services.auth, services.tokens));
+  api.use(sessionRouter(services.auth, config.secureCookies));
+  api.use(tokensRouter(services.tokens));
+  api.use(accountRouter(services.account));
+  api.use(spacesRouter(services.spaces));
+  api.use(integrationsRouter(services.integrations));
+  api.use(trustPolicyRouter(services.trustPolicy));
+  api.use('/api', notFoundHandler());
+  app.use(api);
+
+  if (config.webDistDir && existsSync(join(config.webDistDir, 'index.html'))) {
+    const index = join(config.webDistDir, 'index.html');
+    app.use(express.static(config.webDistDir, { index: false, maxAge: '1h' }));
+    // Client-side routes (/integrations/…) all load the SPA shell.
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.set('Cache-Control', 'no-cache').sendFile(index));
+  }
+  app.use(notFoundHandler());
+  app.use(problemHandler(logger, config.exposeErrors ?? false));
+  return { app, services };
+}

@@ -1,0 +1,104 @@
+import { ulid } from 'ulid';
+import type { LoginRequest } from '@rolebridge/contracts';
+import type { Clock } from '../clock.js';
+import type { AuditLog } from '../audit/repository.js';
+import { NotAuthenticated, TooManyRequests } from '../http/errors.js';
+import {
+  DUMMY_PASSWORD_HASH,
+  hashPassword,
+  randomSecret,
+  sha256,
+  verifyPassword,
+} from './crypto.js';
+import type { Principal } from './principal.js';
+import { LoginRateLimiter } from './rate-limit.js';
+import type { AuthRepository } from './repository.js';
+
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+
+export function createAuthService(deps: { repo: AuthRepository; audit: AuditLog; clock: Clock }) {
+  const { repo, audit, clock } = deps;
+  const limiter = new LoginRateLimiter(5, 5 * 60 * 1000, () => clock.now().getTime());
+  const ipLimiter = new LoginRateLimiter(50, 5 * 60 * 1000, () => clock.now().getTime());
+
+  return {
+    /** Checks a password and opens a session; returns the raw session id for the cookie. */
+    async login(input: LoginRequest, ip: string) {
+      const key = `${ip}|${input.email}`;
+      const wait = Math.max(limiter.retryAfter(key), ipLimiter.retryAfter(ip));
+      if (wait > 0) {
+        throw new TooManyRequests(`Too many failed logins. Try again in ${wait} seconds.`, wait);
+      }
+      const user = await repo.findUserByEmail(input.email);
+      const ok = await verifyPassword(input.password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
+      if (!user || !ok) {
+        limiter.fail(key);
+        ipLimiter.fail(ip);
+        await audit.record({
+          actor: `anonymous:${ip}`,
+          action: 'session.login_failed',
+          targetType: 'user',
+          targetId: input.email,
+        });
+        throw new NotAuthenticated('invalid_credentials', 'Invalid email or password');
+      }
+      limiter.reset(key);
+      const sessionId = randomSecret();
+      const now = clock.now();
+      await repo.insertSession({
+        idHash: sha256(sessionId),
+        userId: user.id,
+        createdAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + SESSION_TTL_MS).toISOString(),
+      });
+      await audit.record({
+        actor: `user:${user.email}`,
+        action: 'session.login',
+        targetType: 'user',
+        targetId: user.id,
+      });
+      return { sessionId, user: { id: user.id, email: user.email } };
+    },
+
+    async logout(sessionId: string, principal: Principal) {
+      await repo.deleteSession(sha256(sessionId));
+      if (principal.kind === 'user') {
+        await audit.record({
+          actor: `user:${principal.email}`,
+          action: 'session.logout',
+          targetType: 'user',
+          targetId: principal.id,
+        });
+      }
+    },
+
+    async principalForSession(sessionId: string): Promise<Principal | null> {
+      const row = await repo.findSession(sha256(sessionId));
+      if (!row || row.expires_at <= clock.now().toISOString()) return null;
+      return {
+        kind: 'user',
+        id: row.user_id,
+        email: row.email,
+        memberships: await repo.memberships(row.user_id),
+      };
+    },
+
+    /** First start: the admin comes from the environment, or gets a random password printed once. */
+    async bootstrapAdmin(email: string, password: string | undefined) {
+      if ((await repo.countUsers()) > 0) return null;
+      const chosen = password ?? randomSecret(12);
+      await repo.insertUser(
+        {
+          id: ulid(),
+          email,
+          passwordHash: await hashPassword(chosen),
+          createdAt: clock.now().toISOString(),
+        },
+        { spaceId: 'root', role: 'admin' },
+      );
+      return { email, generatedPassword: password ? null : chosen };
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

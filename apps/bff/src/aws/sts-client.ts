@@ -1,0 +1,29 @@
+import { STSClient } from '@aws-sdk/client-sts';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { Agent } from 'node:https';
+import { Agent as HttpAgent } from 'node:http';
+
+export interface StsTarget {
+  /** Sandbox URL; absent for real AWS (the SDK picks the regional endpoint). */
+  endpoint?: string;
+  region: string;
+  /** Static keys for the sandbox; absent for AWS (the default credential chain). */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+}
+
+/** One long-lived client per target, with keep-alive and a hard timeout (a hung STS must not hang a page). */
+export function createStsClient(target: StsTarget): STSClient {
+  const agentOptions = { keepAlive: true, maxSockets: 64 };
+  return new STSClient({
+    region: target.region,
+    ...(target.endpoint && { endpoint: target.endpoint }),
+    ...(target.credentials && { credentials: target.credentials }),
+    maxAttempts: 1,
+    requestHandler: new NodeHttpHandler({
+      connectionTimeout: 2_000,
+      requestTimeout: 5_000,
+      httpAgent: new HttpAgent(agentOptions),
+      httpsAgent: new Agent(agentOptions),
+    }),
+  });
+}

@@ -1,0 +1,57 @@
+import type { Generated } from 'kysely';
+
+/** Row types as stored; booleans are 0/1 and times ISO-8601 strings (SQLite has neither). */
+export interface Database {
+  account: { id: number; name: string; created_at: string; updated_at: string };
+  users: { id: string; email: string; password_hash: string; created_at: string };
+  memberships: { user_id: string; space_id: string; role: string };
+  sessions: {
+    id_hash: string;
+    user_id: string;
+    created_at: string;
+    expires_at: string;
+  };
+  api_tokens: {
+    id: string;
+    name: string;
+    secret_hash: string;
+    role: string;
+    space_id: string;
+    created_by: string;
+    created_at: string;
+    last_used_at: string | null;
+  };
+  spaces: {
+    id: string;
+    name: string;
+    parent_id: string | null;
+    description: string;
+    inherit_entities: number;
+    created_at: string;
+  };
+  aws_integrations: {
+    id: string;
+    name: string;
+    space_id: string;
+    role_arn: string;
+    assume_role_on_worker: number;
+    external_id: string | null;
+    duration_seconds: number;
+    region: string | null;
+    autoattach_enabled: number;
+    created_at: string;
+    updated_at: string;
+    version: number;
+    last_verification: string | null;
+  };
+  integration_labels: { integration_id: string; label: string };
+  audit_events: {
+    id: Generated<number>;
+    at: string;
+    actor: string;
+    action: string;
+    target_type: string;
+    target_id: string;
+    detail: string;
+  };
+}

@@ -1,0 +1,87 @@
+import type { FieldError } from '@rolebridge/contracts';
+
+/**
+ * Domain errors. Services throw these; one middleware turns them into problem+json.
+ * `code` is the stable machine-readable reason clients may switch on.
+ */
+export abstract class AppError extends Error {
+  abstract readonly status: number;
+  abstract readonly title: string;
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class InputError extends AppError {
+  readonly status = 400;
+  readonly title = 'Invalid input';
+  constructor(
+    message: string,
+    readonly errors: FieldError[] = [],
+    code = 'invalid_input',
+  ) {
+    super(code, message);
+  }
+}
+
+export class NotAuthenticated extends AppError {
+  readonly status = 401;
+  readonly title = 'Not authenticated';
+}
+
+export class NotAllowed extends AppError {
+  readonly status = 403;
+  readonly title = 'Forbidden';
+}
+
+export class NotFound extends AppError {
+  readonly status = 404;
+  readonly title = 'Not found';
+}
+
+export class Conflict extends AppError {
+  readonly status = 409;
+  readonly title = 'Conflict';
+}
+
+export class PreconditionFailed extends AppError {
+  readonly status = 412;
+  readonly title = 'Precondition failed';
+}
+
+export class PreconditionRequired extends AppError {
+  readonly status = 428;
+  readonly title = 'Precondition required';
+}
+
+export class TooManyRequests extends AppError {
+  readonly status = 429;
+  readonly title = 'Too many requests';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('rate_limited', message);
+  }
+}
+
+/** A call to AWS (or another dependency) failed; `code` carries the upstream error code. */
+export class Upstream extends AppError {
+  readonly status = 502;
+  readonly title = 'Upstream error';
+}
+
+export class UnsupportedMediaType extends AppError {
+  readonly status = 415;
+  readonly title = 'Unsupported media type';
+}
+
+/** A dependency we need right now (e.g. STS for the platform identity) is not answering. */
+export class ServiceUnavailable extends AppError {
+  readonly status = 503;
+  readonly title = 'Service unavailable';
+}

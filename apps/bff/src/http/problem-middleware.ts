@@ -1,0 +1,77 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import type { Problem } from '@rolebridge/contracts';
+import { AppError, InputError, NotFound, TooManyRequests } from './errors.js';
+
+const PROBLEM_TYPE = 'https://rolebridge.dev/problems/';
+
+export function sendProblem(res: Parameters<RequestHandler>[1], body: Problem): void {
+  res.status(body.status).type('application/problem+json').json(body);
+}
+
+export function notFoundHandler(): RequestHandler {
+  return (req, _res, next) =>
+    next(new NotFound('route_not_found', `No route for ${req.method} ${req.path}`));
+}
+
+/** body-parser's own errors carry `type` and `status`; map them to field-free 400/413s. */
+function fromBodyParser(err: unknown): AppError | Problem | null {
+  if (typeof err !== 'object' || err === null || !('type' in err)) return null;
+  const type = err.type;
+  if (type === 'entity.parse.failed') {
+    return new InputError('The request body is not valid JSON', [], 'malformed_json');
+  }
+  if (type === 'entity.too.large') {
+    return {
+      type: `${PROBLEM_TYPE}payload_too_large`,
+      title: 'Payload too large',
+      status: 413,
+      detail: 'The request body is too large',
+      code: 'payload_too_large',
+    };
+  }
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return new InputError('Send the body as UTF-8 JSON', [], 'unsupported_encoding');
+  }
+  return null;
+}
+
+export function problemHandler(logger: Logger, exposeStack: boolean): ErrorRequestHandler {
+  return (err: unknown, req, res, next) => {
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
+    const mapped = err instanceof AppError ? err : fromBodyParser(err);
+    if (mapped && !(mapped instanceof AppError)) {
+      sendProblem(res, mapped);
+      return;
+    }
+    if (mapped) {
+      if (mapped instanceof TooManyRequests)
+        res.set('Retry-After', String(mapped.retryAfterSeconds));
+      const body: Problem = {
+        type: `${PROBLEM_TYPE}${mapped.code}`,
+        title: mapped.title,
+        status: mapped.status,
+        detail: mapped.message,
+        code: mapped.code,
+        ...(mapped instanceof InputError ? { errors: mapped.errors } : {}),
+      };
+      if (mapped.status >= 500) logger.error({ err: mapped, path: req.path }, 'upstream failure');
+      sendProblem(res, body);
+      return;
+    }
+    logger.error({ err, path: req.path, method: req.method }, 'unhandled error');
+    sendProblem(res, {
+      type: `${PROBLEM_TYPE}internal`,
+      title: 'Internal server error',
+      status: 500,
+      detail:
+        exposeStack && err instanceof Error
+          ? (err.stack ?? err.message)
+          : 'Something went wrong on our side',
+      code: 'internal',
+    });
+  };
+}

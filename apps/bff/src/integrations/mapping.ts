@@ -1,0 +1,56 @@
+import { verification, type AwsIntegration } from '@rolebridge/contracts';
+import type { IntegrationWithLabels } from './repository.js';
+
+export function toIntegration(row: IntegrationWithLabels): AwsIntegration {
+  return {
+    id: row.id,
+    name: row.name,
+    spaceId: row.space_id,
+    roleArn: row.role_arn,
+    assumeRoleOnWorker: row.assume_role_on_worker === 1,
+    externalId: row.external_id,
+    durationSeconds: row.duration_seconds,
+    region: row.region,
+    labels: row.labels,
+    autoattachEnabled: row.autoattach_enabled === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    lastVerification: row.last_verification
+      ? verification.parse(JSON.parse(row.last_verification))
+      : null,
+  };
+}
+
+export const etagOf = (row: { version: number }) => `"${row.version}"`;
+
+/** Accepts `"3"`, `W/"3"` and lists; returns the versions named, or 'any' for `*`. */
+export function parseIfMatch(header: string): number[] | 'any' {
+  if (header.trim() === '*') return 'any';
+  return header
+    .split(',')
+    .map((tag) => /^\s*(?:W\/)?"(\d+)"\s*$/.exec(tag)?.[1])
+    .filter((v): v is string => v !== undefined)
+    .map(Number);
+}
+
+/** Opaque keyset cursor over (name, id), the list's sort order. */
+export function encodeCursor(row: { name: string; id: string }): string {
+  return Buffer.from(JSON.stringify([row.name, row.id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { name: string; id: string } | null {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      typeof value[0] === 'string' &&
+      typeof value[1] === 'string'
+    ) {
+      return { name: value[0], id: value[1] };
+    }
+  } catch {
+    // fall through: a cursor we did not issue
+  }
+  return null;
+}

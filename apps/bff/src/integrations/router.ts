@@ -1,0 +1,52 @@
+import { Router } from 'express';
+import {
+  createAwsIntegrationRequest,
+  listAwsIntegrationsQuery,
+  updateAwsIntegrationRequest,
+} from '@rolebridge/contracts';
+import { principalOf } from '../auth/middleware.js';
+import { parse } from '../http/validate.js';
+import { etagOf } from './mapping.js';
+import type { IntegrationsService } from './service.js';
+
+export function integrationsRouter(integrations: IntegrationsService) {
+  const router = Router();
+  const base = '/api/integrations/aws';
+
+  router.get(base, async (req, res) => {
+    const query = parse(listAwsIntegrationsQuery, req.query, 'query');
+    res.json(await integrations.list(principalOf(res), query));
+  });
+
+  router.post(base, async (req, res) => {
+    const input = parse(createAwsIntegrationRequest, req.body);
+    const { integration, version } = await integrations.create(principalOf(res), input);
+    res
+      .status(201)
+      .location(`${base}/${integration.id}`)
+      .set('ETag', etagOf({ version }))
+      .json({ integration, verification: null });
+  });
+
+  router.get(`${base}/:id`, async (req, res) => {
+    const { integration, version } = await integrations.get(principalOf(res), req.params.id);
+    res.set('ETag', etagOf({ version })).json(integration);
+  });
+
+  router.patch(`${base}/:id`, async (req, res) => {
+    const patch = parse(updateAwsIntegrationRequest, req.body);
+    const { integration, version } = await integrations.update(
+      principalOf(res),
+      req.params.id,
+      patch,
+      req.get('If-Match'),
+    );
+    res.set('ETag', etagOf({ version })).json(integration);
+  });
+
+  router.delete(`${base}/:id`, async (req, res) => {
+    await integrations.remove(principalOf(res), req.params.id);
+    res.status(204).end();
+  });
+  return router;
+}

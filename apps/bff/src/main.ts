@@ -1,0 +1,119 @@
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startSandbox, type SandboxKeys } from '@rolebridge/aws-sandbox';
+import { createApp } from './app.js';
+import { stsPlatformIdentity } from './aws/platform-identity.js';
+import { createStsClient } from './aws/sts-client.js';
+import { systemClock } from './clock.js';
+import { loadEnv } from './config/env.js';
+import { migrateToLatest, openDatabase } from './db/database.js';
+import { createLogger } from './logging/logger.js';
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+async function main() {
+  let env;
+  try {
+    env = loadEnv();
+  } catch (err) {
+    fail((err as Error).message);
+  }
+  const logger = createLogger(env.LOG_LEVEL);
+  const dataDir = resolve(env.ROLEBRIDGE_DATA_DIR);
+  const db = openDatabase(join(dataDir, 'rolebridge.db'));
+  await migrateToLatest(db);
+
+  const keys: Partial<SandboxKeys> = {
+    ...(env.ROLEBRIDGE_SANDBOX_PLATFORM_KEY_ID && {
+      platformKeyId: env.ROLEBRIDGE_SANDBOX_PLATFORM_KEY_ID,
+    }),
+    ...(env.ROLEBRIDGE_SANDBOX_PLATFORM_SECRET && {
+      platformSecret: env.ROLEBRIDGE_SANDBOX_PLATFORM_SECRET,
+    }),
+    ...(env.ROLEBRIDGE_SANDBOX_ADMIN_KEY_ID && { adminKeyId: env.ROLEBRIDGE_SANDBOX_ADMIN_KEY_ID }),
+    ...(env.ROLEBRIDGE_SANDBOX_ADMIN_SECRET && {
+      adminSecret: env.ROLEBRIDGE_SANDBOX_ADMIN_SECRET,
+    }),
+  };
+  const sandbox =
+    env.ROLEBRIDGE_AWS_MODE === 'sandbox'
+      ? await startSandbox({
+          host: '127.0.0.1',
+          port: env.ROLEBRIDGE_SANDBOX_PORT,
+          keys,
+          stateFile: join(dataDir, 'sandbox-state.json'),
+        })
+      : null;
+  const sts = createStsClient(
+    sandbox
+      ? {
+          endpoint: sandbox.url,
+          region: 'us-east-1',
+          credentials: {
+            accessKeyId: sandbox.keys.platformKeyId,
+            secretAccessKey: sandbox.keys.platformSecret,
+          },
+        }
+      : { region: env.AWS_REGION },
+  );
+
+  const webDistDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
+  const { app, services } = createApp({
+    db,
+    logger,
+    clock: systemClock,
+    platform: stsPlatformIdentity(sts),
+    config: {
+      mode: env.ROLEBRIDGE_AWS_MODE,
+      secureCookies: env.ROLEBRIDGE_SECURE_COOKIES,
+      webDistDir,
+      exposeErrors: env.NODE_ENV === 'development',
+    },
+  });
+  const admin = await services.bootstrap({
+    accountName: env.ROLEBRIDGE_ACCOUNT_NAME,
+    adminEmail: env.ROLEBRIDGE_ADMIN_EMAIL,
+    adminPassword: env.ROLEBRIDGE_ADMIN_PASSWORD,
+  });
+
+  const server = app.listen(env.PORT, env.HOST, () => {
+    const url = `http://localhost:${env.PORT}`;
+    const lines = [
+      ``,
+      `  Rolebridge is running at ${url}`,
+      `  AWS mode: ${env.ROLEBRIDGE_AWS_MODE}`,
+    ];
+    if (admin?.generatedPassword) {
+      // Printed once, on the first start only: it is stored hashed and never shown again.
+      lines.push(
+        `  First admin: ${admin.email} / ${admin.generatedPassword}  (shown once; change it in Settings)`,
+      );
+    } else if (admin) {
+      lines.push(`  First admin: ${admin.email} (password from ROLEBRIDGE_ADMIN_PASSWORD)`);
+    }
+    if (sandbox) {
+      lines.push(
+        `  AWS sandbox: ${sandbox.url}`,
+        `  Customer account 222222222222, user admin, for the AWS CLI:`,
+        `    AWS_ACCESS_KEY_ID=${sandbox.keys.adminKeyId} AWS_SECRET_ACCESS_KEY=${sandbox.keys.adminSecret} \\`,
+        `    /usr/bin/aws --endpoint-url ${sandbox.url} --region us-east-1 iam list-roles`,
+      );
+    }
+    process.stdout.write(`${lines.join('\n')}\n\n`);
+  });
+  server.on('error', (err) => fail(`Cannot listen on ${env.HOST}:${env.PORT}: ${err.message}`));
+
+  const shutdown = () => {
+    server.close();
+    void Promise.all([sandbox?.close(), db.destroy()]).finally(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((err: unknown) =>
+  fail(`Rolebridge failed to start: ${(err as Error).stack ?? String(err)}`),
+);

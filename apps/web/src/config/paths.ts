@@ -1,0 +1,10 @@
+/** Every URL the console links to, so a renamed route changes in one place. */
+export const paths = {
+  home: '/',
+  login: '/login',
+  integrations: '/integrations',
+  newAwsIntegration: '/integrations/new/aws',
+  awsIntegration: (id: string) => `/integrations/aws/${encodeURIComponent(id)}`,
+  stacks: '/stacks',
+  settings: '/settings',
+} as const;

@@ -1,0 +1,46 @@
+import { awsIntegration, awsIntegrationList } from '@rolebridge/contracts';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { apiGet, apiRequest, withQuery } from '../../../lib/api-client';
+import { toListQuery, type IntegrationFilters } from '../utils/filters';
+
+const PAGE_SIZE = 50;
+
+/** Keys from general to specific; mutations invalidate through these, never a retyped array. */
+export const integrationKeys = {
+  all: ['integrations'] as const,
+  lists: () => [...integrationKeys.all, 'list'] as const,
+  list: (filters: IntegrationFilters) => [...integrationKeys.lists(), filters] as const,
+  details: () => [...integrationKeys.all, 'detail'] as const,
+  detail: (id: string) => [...integrationKeys.details(), id] as const,
+};
+
+export const integrationsQueryOptions = (filters: IntegrationFilters) =>
+  infiniteQueryOptions({
+    queryKey: integrationKeys.list(filters),
+    queryFn: ({ pageParam, signal }) =>
+      apiGet(
+        withQuery('/api/integrations/aws', {
+          ...toListQuery(filters),
+          limit: String(PAGE_SIZE),
+          cursor: pageParam,
+        }),
+        awsIntegrationList,
+        signal,
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.nextCursor,
+  });
+
+/** The integration and the ETag an update must send back in If-Match. */
+export const integrationQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: integrationKeys.detail(id),
+    queryFn: async ({ signal }) => {
+      const { data, headers } = await apiRequest(
+        `/api/integrations/aws/${encodeURIComponent(id)}`,
+        awsIntegration,
+        { signal },
+      );
+      return { integration: data, etag: headers.get('ETag') };
+    },
+  });

@@ -1,0 +1,123 @@
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
+import { Alert } from '../../../components/ui/alert';
+import { Button, ButtonLink } from '../../../components/ui/button';
+import { EmptyState } from '../../../components/ui/empty-state';
+import { PageHeader } from '../../../components/ui/page-header';
+import { PageSpinner, Spinner } from '../../../components/ui/spinner';
+import { paths } from '../../../config/paths';
+import { spacesQueryOptions } from '../../../lib/queries/spaces';
+import { integrationsQueryOptions } from '../api/integrations';
+import { IntegrationFiltersBar } from '../components/integration-filters';
+import { IntegrationsTable } from '../components/integrations-table';
+import {
+  addLabel,
+  applyFiltersToSearchParams,
+  filtersFromSearchParams,
+  hasActiveFilters,
+  noFilters,
+  removeLabel,
+  type IntegrationFilters,
+} from '../utils/filters';
+
+export function IntegrationsListRoute() {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filters = filtersFromSearchParams(searchParams);
+  const filtered = hasActiveFilters(filters);
+  const spaces = useQuery(spacesQueryOptions());
+  const list = useInfiniteQuery({
+    ...integrationsQueryOptions(filters),
+    placeholderData: keepPreviousData,
+  });
+
+  const setFilters = (next: IntegrationFilters, options?: { replace?: boolean }) =>
+    setSearchParams(applyFiltersToSearchParams(next, searchParams), options);
+  const toggleLabel = (label: string) =>
+    setFilters(
+      filters.labels.includes(label) ? removeLabel(filters, label) : addLabel(filters, label),
+    );
+
+  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const nothingAtAll = list.isSuccess && items.length === 0 && !filtered && !list.isPlaceholderData;
+
+  return (
+    <>
+      <PageHeader
+        eyebrow="Cloud integrations"
+        title="AWS integrations"
+        description="IAM roles that stacks assume for each run, with temporary credentials instead of stored keys."
+        actions={
+          !nothingAtAll && (
+            <ButtonLink to={paths.newAwsIntegration} variant="primary">
+              Set up integration
+            </ButtonLink>
+          )
+        }
+      />
+      {nothingAtAll ? (
+        <EmptyState
+          title="No cloud integrations yet"
+          icon="☁"
+          actions={
+            <ButtonLink to={paths.newAwsIntegration} variant="primary">
+              Set up integration
+            </ButtonLink>
+          }
+        >
+          Connect an AWS IAM role so your stacks get short-lived credentials on every run.
+        </EmptyState>
+      ) : (
+        <section className="card card-flush" aria-label="Integrations">
+          <IntegrationFiltersBar filters={filters} onChange={setFilters} />
+          <div className="visually-hidden" aria-live="polite">
+            {list.isSuccess &&
+              !list.isFetching &&
+              `${items.length} ${items.length === 1 ? 'integration' : 'integrations'} shown`}
+          </div>
+          {list.isPending && <PageSpinner label="Loading integrations" />}
+          {list.isError && (
+            <div className="card-body">
+              <Alert
+                tone="danger"
+                title="Could not load integrations"
+                actions={<Button onClick={() => void list.refetch()}>Try again</Button>}
+              >
+                {list.error.message}
+              </Alert>
+            </div>
+          )}
+          {list.isSuccess && items.length === 0 && (
+            <EmptyState
+              title="No integrations match these filters"
+              actions={<Button onClick={() => setFilters(noFilters)}>Clear filters</Button>}
+            >
+              Try fewer labels, another space or a shorter search.
+            </EmptyState>
+          )}
+          {items.length > 0 && (
+            <div className={list.isPlaceholderData ? 'is-stale' : undefined}>
+              <IntegrationsTable
+                integrations={items}
+                spaces={spaces.data}
+                activeLabels={filters.labels}
+                onLabelClick={toggleLabel}
+              />
+            </div>
+          )}
+          {list.hasNextPage && (
+            <div className="table-footer">
+              <Button onClick={() => void list.fetchNextPage()} pending={list.isFetchingNextPage}>
+                Load more
+              </Button>
+            </div>
+          )}
+          {list.isFetching && !list.isPending && !list.isFetchingNextPage && (
+            <div className="fetching-indicator">
+              <Spinner size="sm" /> Updating…
+            </div>
+          )}
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,141 @@
+import type { ActionContext, ActionHandler } from './context.js';
+import { sleep } from './context.js';
+import { AwsError, el } from './query-protocol.js';
+import { isAssumeAllowed } from './trust.js';
+import { PATTERNS, Validator } from './validation.js';
+
+// https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
+
+const CHAINED_SESSION_LIMIT = 3600;
+
+const isoSeconds = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** STS answers for the account that would receive credentials. */
+function assertRegionEnabled(ctx: ActionContext, account: string): void {
+  if (ctx.services.faults.forRegion(ctx.region)?.disabled) {
+    throw new AwsError(
+      'RegionDisabledException',
+      `STS is not activated in this region for account:${account}. ` +
+        'Your account administrator can activate STS in this region using the IAM Console.',
+      403,
+    );
+  }
+}
+
+const getCallerIdentity: ActionHandler = (ctx) => {
+  assertRegionEnabled(ctx, ctx.caller.account);
+  const { arn, userId, account } = ctx.caller;
+  return `${el('Arn', arn)}${el('UserId', userId)}${el('Account', account)}`;
+};
+
+const ROLE_ARN = /^arn:([^:]+):([^:]*):([^:]*):([^:]*):(.+)$/s;
+const ROLE_RESOURCE = /^role((?:\/[\u0021-\u007E]*)?\/)([\w+=,.@-]+)$/;
+
+const assumeRole: ActionHandler = async (ctx) => {
+  const { params, caller, now, services } = ctx;
+  const v = new Validator();
+  const roleArn = v.string('roleArn', params.get('RoleArn'), {
+    required: true,
+    min: 20,
+    max: 2048,
+    pattern: PATTERNS.arn,
+  });
+  const sessionName = v.string('roleSessionName', params.get('RoleSessionName'), {
+    required: true,
+    min: 2,
+    max: 64,
+    pattern: PATTERNS.roleSessionName,
+  });
+  const externalId = v.string('externalId', params.get('ExternalId'), {
+    min: 2,
+    max: 1224,
+    pattern: PATTERNS.externalId,
+  });
+  const sourceIdentity = v.string('sourceIdentity', params.get('SourceIdentity'), {
+    min: 2,
+    max: 64,
+    pattern: PATTERNS.sourceIdentity,
+  });
+  const requested = v.integer('durationSeconds', params.get('DurationSeconds'), {
+    min: 900,
+    max: 43200,
+  });
+  v.check();
+  if (roleArn === undefined || sessionName === undefined) return null;
+
+  const arn = ROLE_ARN.exec(roleArn);
+  if (!arn) throw new AwsError('ValidationError', `${roleArn} is invalid`, 400);
+  const [, partition, service, region, account = '', resource = ''] = arn;
+  assertRegionEnabled(ctx, /^\d{12}$/.test(account) ? account : caller.account);
+
+  if (caller.type === 'Account') {
+    throw new AwsError('AccessDenied', 'Roles may not be assumed by root accounts.', 403);
+  }
+  // Same answer for "no such role" and "not trusted", so callers cannot probe for roles.
+  // Built on demand: capturing a stack trace on every successful call costs throughput.
+  const denied = () =>
+    new AwsError(
+      'AccessDenied',
+      `User: ${caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+      403,
+    );
+  const res = ROLE_RESOURCE.exec(resource);
+  if (partition !== 'aws' || service !== 'iam' || region !== '' || !res) throw denied();
+  const role = services.roles.get(account, res[2] ?? '');
+  if (!role || role.path !== res[1]) throw denied();
+
+  const faults = services.faults.forRole(role.arn, role.tags);
+  if (faults.latencyMs) await sleep(faults.latencyMs);
+  if (faults.throttle) throw new AwsError('Throttling', 'Rate exceeded', 400);
+
+  const policy = services.roles.effectivePolicy(role, now);
+  const request = {
+    caller,
+    roleArn: role.arn,
+    roleSessionName: sessionName,
+    ...(externalId === undefined ? {} : { externalId }),
+  };
+  if (!policy || !isAssumeAllowed(policy, request)) throw denied();
+
+  const chained = caller.type === 'AssumedRole';
+  if (chained && requested !== undefined && requested > CHAINED_SESSION_LIMIT) {
+    throw new AwsError(
+      'ValidationError',
+      'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
+      400,
+    );
+  }
+  if (requested !== undefined && requested > role.maxSessionDuration) {
+    throw new AwsError(
+      'ValidationError',
+      'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
+      400,
+    );
+  }
+
+  const session = services.sessions.issue(
+    {
+      account: role.account,
+      roleArn: role.arn,
+      roleName: role.roleName,
+      roleId: role.roleId,
+      sessionName,
+    },
+    requested ?? 3600,
+    now,
+  );
+  services.roles.markUsed(role, ctx.region, now);
+  return (
+    `<Credentials>${el('AccessKeyId', session.accessKeyId)}` +
+    `${el('SecretAccessKey', session.secretAccessKey)}${el('SessionToken', session.sessionToken)}` +
+    `${el('Expiration', isoSeconds(session.expiresAt))}</Credentials>` +
+    `<AssumedRoleUser>${el('AssumedRoleId', session.identity.userId)}` +
+    `${el('Arn', session.identity.arn)}</AssumedRoleUser>` +
+    el('SourceIdentity', sourceIdentity)
+  );
+};
+
+export const stsActions: Record<string, ActionHandler> = {
+  GetCallerIdentity: getCallerIdentity,
+  AssumeRole: assumeRole,
+};

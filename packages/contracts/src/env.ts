@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { accountName, email } from './fields.js';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** Every environment variable Rolebridge reads; parsed once at start. */
+export const serverEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: port.default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ROLEBRIDGE_ACCOUNT_NAME: accountName.default('demo'),
+  ROLEBRIDGE_DATA_DIR: z.string().min(1).default('./data'),
+  ROLEBRIDGE_ADMIN_EMAIL: email.default('admin@example.com'),
+  ROLEBRIDGE_ADMIN_PASSWORD: z
+    .string()
+    .min(12, { error: 'must be at least 12 characters' })
+    .max(256)
+    .optional(),
+  ROLEBRIDGE_AWS_MODE: z.enum(['sandbox', 'aws']).default('sandbox'),
+  /** Region for the platform's own STS calls in aws mode (integrations may name their own). */
+  AWS_REGION: z
+    .string()
+    .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d{1,2}$/)
+    .default('us-east-1'),
+  ROLEBRIDGE_SANDBOX_PORT: port.default(4566),
+  ROLEBRIDGE_SANDBOX_PLATFORM_KEY_ID: z.string().min(16).max(128).optional(),
+  ROLEBRIDGE_SANDBOX_PLATFORM_SECRET: z.string().min(16).max(128).optional(),
+  ROLEBRIDGE_SANDBOX_ADMIN_KEY_ID: z.string().min(16).max(128).optional(),
+  ROLEBRIDGE_SANDBOX_ADMIN_SECRET: z.string().min(16).max(128).optional(),
+  /** Secure cookies need HTTPS; on by default in production behind TLS, off for localhost. */
+  ROLEBRIDGE_SECURE_COOKIES: flag.default(false),
+  DATABASE_URL: z
+    .string()
+    .refine((v) => !v.startsWith('postgres'), {
+      error: 'PostgreSQL is not supported by this build yet; unset it to use the embedded SQLite',
+    })
+    .optional(),
+});
+export type ServerEnv = z.infer<typeof serverEnv>;

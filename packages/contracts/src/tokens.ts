@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { name, spaceId } from './fields.js';
+
+export const tokenRole = z.enum(['admin', 'write', 'read', 'worker']);
+export type TokenRole = z.infer<typeof tokenRole>;
+
+export const createTokenRequest = z.strictObject({ name, role: tokenRole, spaceId });
+export type CreateTokenRequest = z.infer<typeof createTokenRequest>;
+
+export const createTokenResponse = z.object({ id: z.string(), token: z.string() });
+
+export const apiToken = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: tokenRole,
+  spaceId: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+});
+export type ApiToken = z.infer<typeof apiToken>;
+
+export const tokenList = z.object({ items: z.array(apiToken) });
