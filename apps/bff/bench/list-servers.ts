@@ -8,6 +8,7 @@ import express from 'express';
 import pino from 'pino';
 import { createApp } from '../src/app.js';
 import { staticPlatformIdentity } from '../src/aws/platform-identity.js';
+import { createStsClients } from '../src/aws/sts-clients.js';
 import { systemClock } from '../src/clock.js';
 import { openDatabase } from '../src/db/database.js';
 import { createLogger } from '../src/logging/logger.js';
@@ -30,6 +31,8 @@ if (mode === 'bff') {
       accountId: '111111111111',
       arn: 'arn:aws:iam::111111111111:user/rolebridge',
     }),
+    // Never called here: nothing in this app verifies a role.
+    aws: { sts: createStsClients({ defaultRegion: 'us-east-1', endpoint: 'http://127.0.0.1:9' }) },
     config: { mode: 'sandbox', secureCookies: false },
   });
   const server = app.listen(0, '127.0.0.1', () =>

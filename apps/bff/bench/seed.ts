@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { ulid } from 'ulid';
 import { createApp } from '../src/app.js';
 import { staticPlatformIdentity } from '../src/aws/platform-identity.js';
+import { createStsClients } from '../src/aws/sts-clients.js';
 import { systemClock } from '../src/clock.js';
 import { migrateToLatest, openDatabase } from '../src/db/database.js';
 import { createLogger } from '../src/logging/logger.js';
@@ -32,6 +33,8 @@ export async function seedIntegrations(
     logger: createLogger('silent'),
     clock: systemClock,
     platform: staticPlatformIdentity(null),
+    // Never called here: nothing in this app verifies a role.
+    aws: { sts: createStsClients({ defaultRegion: 'us-east-1', endpoint: 'http://127.0.0.1:9' }) },
     config: { mode: 'sandbox', secureCookies: false },
   });
   await services.bootstrap({

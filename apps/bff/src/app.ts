@@ -8,6 +8,7 @@ import { accountRouter } from './account/router.js';
 import { sessionLoginRouter, sessionRouter } from './auth/router.js';
 import { requireAuth } from './auth/middleware.js';
 import type { PlatformIdentity } from './aws/platform-identity.js';
+import type { StsClients } from './aws/sts-clients.js';
 import type { Clock } from './clock.js';
 import type { Db } from './db/database.js';
 import { healthRouter } from './health/router.js';
@@ -15,16 +16,31 @@ import { UnsupportedMediaType } from './http/errors.js';
 import { notFoundHandler, problemHandler } from './http/problem-middleware.js';
 import { requestLogger } from './http/request-logger.js';
 import { integrationsRouter } from './integrations/router.js';
+import { invitePublicRouter } from './invites/public-router.js';
+import { invitesRouter } from './invites/router.js';
+import { launchpadRouter } from './launchpad/router.js';
+import { sandboxRouter } from './sandbox/router.js';
+import type { SandboxTarget } from './sandbox/service.js';
 import { createServices } from './services.js';
 import { spacesRouter } from './spaces/router.js';
 import { tokensRouter } from './tokens/router.js';
 import { trustPolicyRouter } from './trust-policy/router.js';
+import { usersRouter } from './users/router.js';
+import type { RetryPolicy } from './verification/retry.js';
 
 export interface AppDeps {
   db: Db;
   logger: Logger;
   clock: Clock;
   platform: PlatformIdentity;
+  aws: {
+    /** STS clients as the platform identity, one per region. */
+    sts: StsClients;
+    /** Sandbox mode only: where to create roles as the customer admin. */
+    sandbox?: SandboxTarget;
+    /** AccessDenied retry timing after a role change; tests shorten it. */
+    retry?: RetryPolicy;
+  };
   config: {
     mode: AwsMode;
     secureCookies: boolean;
@@ -72,13 +88,18 @@ export function createApp(deps: AppDeps) {
     }),
   );
   api.use(sessionLoginRouter(services.auth, config.secureCookies));
+  api.use(invitePublicRouter(services.invites, services.auth, config.secureCookies));
   api.use('/api', requireAuth(services.auth, services.tokens));
   api.use(sessionRouter(services.auth, config.secureCookies));
   api.use(tokensRouter(services.tokens));
   api.use(accountRouter(services.account));
   api.use(spacesRouter(services.spaces));
-  api.use(integrationsRouter(services.integrations));
+  api.use(integrationsRouter(services.integrations, services.verification));
   api.use(trustPolicyRouter(services.trustPolicy));
+  api.use(sandboxRouter(services.sandbox));
+  api.use(launchpadRouter(services.launchpad));
+  api.use(invitesRouter(services.invites));
+  api.use(usersRouter(services.users));
   api.use('/api', notFoundHandler());
   app.use(api);
 

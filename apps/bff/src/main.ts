@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { startSandbox, type SandboxKeys } from '@rolebridge/aws-sandbox';
 import { createApp } from './app.js';
 import { stsPlatformIdentity } from './aws/platform-identity.js';
-import { createStsClient } from './aws/sts-client.js';
+import { createStsClients } from './aws/sts-clients.js';
 import { systemClock } from './clock.js';
 import { loadEnv } from './config/env.js';
 import { migrateToLatest, openDatabase } from './db/database.js';
@@ -47,17 +47,17 @@ async function main() {
           stateFile: join(dataDir, 'sandbox-state.json'),
         })
       : null;
-  const sts = createStsClient(
+  const sts = createStsClients(
     sandbox
       ? {
           endpoint: sandbox.url,
-          region: 'us-east-1',
+          defaultRegion: 'us-east-1',
           credentials: {
             accessKeyId: sandbox.keys.platformKeyId,
             secretAccessKey: sandbox.keys.platformSecret,
           },
         }
-      : { region: env.AWS_REGION },
+      : { defaultRegion: env.AWS_REGION },
   );
 
   const webDistDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -65,7 +65,19 @@ async function main() {
     db,
     logger,
     clock: systemClock,
-    platform: stsPlatformIdentity(sts),
+    platform: stsPlatformIdentity(sts.forRegion(null)),
+    aws: {
+      sts,
+      ...(sandbox && {
+        sandbox: {
+          url: sandbox.url,
+          adminCredentials: {
+            accessKeyId: sandbox.keys.adminKeyId,
+            secretAccessKey: sandbox.keys.adminSecret,
+          },
+        },
+      }),
+    },
     config: {
       mode: env.ROLEBRIDGE_AWS_MODE,
       secureCookies: env.ROLEBRIDGE_SECURE_COOKIES,
@@ -108,6 +120,8 @@ async function main() {
 
   const shutdown = () => {
     server.close();
+    sts.destroy();
+    services.sandbox.destroy();
     void Promise.all([sandbox?.close(), db.destroy()]).finally(() => process.exit(0));
   };
   process.once('SIGINT', shutdown);

@@ -5,19 +5,29 @@ import { createAuditLog } from './audit/repository.js';
 import { createAuthRepository } from './auth/repository.js';
 import { createAuthService } from './auth/service.js';
 import { createIntegrationsRepository } from './integrations/repository.js';
+import { createInvitesRepository } from './invites/repository.js';
+import { createInvitesService } from './invites/service.js';
+import { createLaunchpadRepository } from './launchpad/repository.js';
+import { createLaunchpadService } from './launchpad/service.js';
+import { createSandboxService } from './sandbox/service.js';
 import { createIntegrationsService } from './integrations/service.js';
 import { createSpacesRepository } from './spaces/repository.js';
 import { createSpacesService } from './spaces/service.js';
 import { createTokensRepository } from './tokens/repository.js';
 import { createTokensService } from './tokens/service.js';
 import { createTrustPolicyService } from './trust-policy/service.js';
+import { createUsersRepository } from './users/repository.js';
+import { createUsersService } from './users/service.js';
+import { defaultRetryPolicy } from './verification/retry.js';
+import { createVerificationService } from './verification/service.js';
 
 /** Wires repositories into services; the only place that knows the whole graph. */
-export function createServices({ db, clock, platform, config }: AppDeps) {
+export function createServices({ db, clock, platform, config, aws }: AppDeps) {
   const audit = createAuditLog(db, clock);
   const spacesRepo = createSpacesRepository(db);
   const spaces = createSpacesService({ repo: spacesRepo, audit, clock });
-  const auth = createAuthService({ repo: createAuthRepository(db), audit, clock });
+  const authRepo = createAuthRepository(db);
+  const auth = createAuthService({ repo: authRepo, audit, clock });
   const tokens = createTokensService({ repo: createTokensRepository(db), spaces, audit, clock });
   const accountRepo = createAccountRepository(db);
   const account = createAccountService({
@@ -28,13 +38,31 @@ export function createServices({ db, clock, platform, config }: AppDeps) {
     mode: config.mode,
     platform,
   });
-  const integrations = createIntegrationsService({
-    repo: createIntegrationsRepository(db),
+  const integrationsRepo = createIntegrationsRepository(db);
+  const integrations = createIntegrationsService({ repo: integrationsRepo, spaces, audit, clock });
+  const trustPolicy = createTrustPolicyService({ account, integrations });
+  const verification = createVerificationService({
+    integrations,
+    repo: integrationsRepo,
     spaces,
+    account,
+    audit,
+    clock,
+    sts: aws.sts,
+    retry: aws.retry ?? defaultRetryPolicy,
+  });
+  const sandbox = createSandboxService({ sandbox: aws.sandbox, spaces, audit });
+  const launchpad = createLaunchpadService(createLaunchpadRepository(db));
+  const invites = createInvitesService({
+    repo: createInvitesRepository(db),
+    users: authRepo,
+    auth,
+    spaces,
+    account,
     audit,
     clock,
   });
-  const trustPolicy = createTrustPolicyService({ account, integrations });
+  const users = createUsersService({ repo: createUsersRepository(db), spaces });
 
   return {
     audit,
@@ -44,6 +72,11 @@ export function createServices({ db, clock, platform, config }: AppDeps) {
     account,
     integrations,
     trustPolicy,
+    verification,
+    sandbox,
+    launchpad,
+    invites,
+    users,
     /** First start: root space, the account row and the first admin. Idempotent. */
     async bootstrap(input: {
       accountName: string;

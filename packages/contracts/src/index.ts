@@ -11,3 +11,5 @@ export * from './integrations.js';
 export * from './env.js';
 export * from './trust-policy.js';
 export * from './trust-policy-generate.js';
+export * from './setup.js';
+export * from './stacks.js';

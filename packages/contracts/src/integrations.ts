@@ -10,6 +10,7 @@ import {
   spaceId,
 } from './fields.js';
 import { cursor, limit, page } from './pagination.js';
+import { verifyTarget } from './setup.js';
 import { verification } from './verification.js';
 
 export const awsIntegration = z.object({
@@ -64,6 +65,8 @@ export const createAwsIntegrationRequest = z
     region: integrationFields.region.optional(),
     labels: labels.default([]),
     autoattachEnabled: integrationFields.autoattachEnabled.default(false),
+    /** Not stored: tells the first verification which stacks the trust policy allows. */
+    verifyTarget: verifyTarget.optional(),
   })
   .superRefine(externalIdNeedsWorker);
 export type CreateAwsIntegrationRequest = z.input<typeof createAwsIntegrationRequest>;

@@ -9,11 +9,9 @@ import { phase } from './verification.js';
 export const MAX_POLICY_TEXT = 102_400;
 
 export const analyzeTrustPolicyRequest = z.strictObject({
-  policy: z
-    .string({ error: 'Paste the trust policy as text' })
-    .max(MAX_POLICY_TEXT, {
-      error: 'The policy is over 100 KB; a trust policy is at most 4096 characters',
-    }),
+  policy: z.string({ error: 'Paste the trust policy as text' }).max(MAX_POLICY_TEXT, {
+    error: 'The policy is over 100 KB; a trust policy is at most 4096 characters',
+  }),
   externalIds: z
     .array(externalId, { error: 'List the external IDs Rolebridge will send' })
     .min(1, { error: 'Give at least one external ID to check' })

@@ -13,7 +13,11 @@ export function createAccountRepository(db: Db) {
         .execute();
     },
     rename(name: string, at: string) {
-      return db.updateTable('account').set({ name, updated_at: at }).where('id', '=', 1).execute();
+      return db
+        .updateTable('account')
+        .set({ name, updated_at: at, named_at: at })
+        .where('id', '=', 1)
+        .execute();
     },
   };
 }

@@ -5,22 +5,24 @@ import { principalOf, readCookie, SESSION_COOKIE } from './middleware.js';
 import { headlineRole, type Principal } from './principal.js';
 import { SESSION_TTL_MS, type AuthService } from './service.js';
 
-function userOf(principal: Principal) {
+export function userOf(principal: Principal) {
   if (principal.kind === 'user')
     return { id: principal.id, email: principal.email, role: headlineRole(principal) };
   return { id: principal.id, email: `token:${principal.id}`, role: headlineRole(principal) };
 }
 
 /** POST is public (it is the login); GET and DELETE go through the auth middleware. */
+export const sessionCookie = (secureCookies: boolean): CookieOptions => ({
+  httpOnly: true,
+  sameSite: 'strict',
+  secure: secureCookies,
+  path: '/',
+  maxAge: SESSION_TTL_MS,
+});
+
 export function sessionLoginRouter(auth: AuthService, secureCookies: boolean) {
   const router = Router();
-  const cookie: CookieOptions = {
-    httpOnly: true,
-    sameSite: 'strict',
-    secure: secureCookies,
-    path: '/',
-    maxAge: SESSION_TTL_MS,
-  };
+  const cookie = sessionCookie(secureCookies);
 
   router.post('/api/session', async (req, res) => {
     const input = parse(loginRequest, req.body);

@@ -21,7 +21,7 @@ export function createAuthService(deps: { repo: AuthRepository; audit: AuditLog;
   const limiter = new LoginRateLimiter(5, 5 * 60 * 1000, () => clock.now().getTime());
   const ipLimiter = new LoginRateLimiter(50, 5 * 60 * 1000, () => clock.now().getTime());
 
-  return {
+  const service = {
     /** Checks a password and opens a session; returns the raw session id for the cookie. */
     async login(input: LoginRequest, ip: string) {
       const key = `${ip}|${input.email}`;
@@ -43,6 +43,11 @@ export function createAuthService(deps: { repo: AuthRepository; audit: AuditLog;
         throw new NotAuthenticated('invalid_credentials', 'Invalid email or password');
       }
       limiter.reset(key);
+      return service.startSession(user);
+    },
+
+    /** Opens a session for a user who has just proven who they are; returns the raw id for the cookie. */
+    async startSession(user: { id: string; email: string }) {
       const sessionId = randomSecret();
       const now = clock.now();
       await repo.insertSession({
@@ -99,6 +104,7 @@ export function createAuthService(deps: { repo: AuthRepository; audit: AuditLog;
       return { email, generatedPassword: password ? null : chosen };
     },
   };
+  return service;
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;

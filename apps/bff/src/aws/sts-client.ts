@@ -9,6 +9,8 @@ export interface StsTarget {
   region: string;
   /** Static keys for the sandbox; absent for AWS (the default credential chain). */
   credentials?: { accessKeyId: string; secretAccessKey: string };
+  /** 5 s unless a test wants a timeout without waiting that long. */
+  requestTimeoutMs?: number;
 }
 
 /** One long-lived client per target, with keep-alive and a hard timeout (a hung STS must not hang a page). */
@@ -21,7 +23,9 @@ export function createStsClient(target: StsTarget): STSClient {
     maxAttempts: 1,
     requestHandler: new NodeHttpHandler({
       connectionTimeout: 2_000,
-      requestTimeout: 5_000,
+      requestTimeout: target.requestTimeoutMs ?? 5_000,
+      // Without this, smithy only logs a warning and the call keeps waiting.
+      throwOnRequestTimeout: true,
       httpAgent: new HttpAgent(agentOptions),
       httpsAgent: new Agent(agentOptions),
     }),

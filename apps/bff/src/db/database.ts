@@ -3,12 +3,16 @@ import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, type Migration } from 'kysely';
 import * as initial from './migrations/001-initial.js';
+import * as setupFlow from './migrations/002-setup-flow.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
 
 /** Migrations are listed in code, not read from a folder, so the bundled server carries them. */
-const migrations: Record<string, Migration> = { '001-initial': initial };
+const migrations: Record<string, Migration> = {
+  '001-initial': initial,
+  '002-setup-flow': setupFlow,
+};
 
 export function openDatabase(file: string): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });

@@ -2,7 +2,13 @@ import type { Generated } from 'kysely';
 
 /** Row types as stored; booleans are 0/1 and times ISO-8601 strings (SQLite has neither). */
 export interface Database {
-  account: { id: number; name: string; created_at: string; updated_at: string };
+  account: {
+    id: number;
+    name: string;
+    created_at: string;
+    updated_at: string;
+    named_at: Generated<string | null>;
+  };
   users: { id: string; email: string; password_hash: string; created_at: string };
   memberships: { user_id: string; space_id: string; role: string };
   sessions: {
@@ -45,6 +51,17 @@ export interface Database {
     last_verification: string | null;
   };
   integration_labels: { integration_id: string; label: string };
+  invites: {
+    id: string;
+    email: string;
+    role: string;
+    space_id: string;
+    token_hash: string;
+    created_by: string;
+    created_at: string;
+    expires_at: string;
+    accepted_at: string | null;
+  };
   audit_events: {
     id: Generated<number>;
     at: string;

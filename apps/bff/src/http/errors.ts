@@ -46,6 +46,20 @@ export class NotFound extends AppError {
 export class Conflict extends AppError {
   readonly status = 409;
   readonly title = 'Conflict';
+  constructor(
+    code: string,
+    message: string,
+    /** The field a form should mark, e.g. the name that is taken. */
+    readonly errors: FieldError[] = [],
+  ) {
+    super(code, message);
+  }
+}
+
+/** It existed once and never will again, e.g. an expired invite link. */
+export class Gone extends AppError {
+  readonly status = 410;
+  readonly title = 'Gone';
 }
 
 export class PreconditionFailed extends AppError {

@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { Problem } from '@rolebridge/contracts';
-import { AppError, InputError, NotFound, TooManyRequests } from './errors.js';
+import { AppError, Conflict, InputError, NotFound, TooManyRequests } from './errors.js';
 
 const PROBLEM_TYPE = 'https://rolebridge.dev/problems/';
 
@@ -57,6 +57,9 @@ export function problemHandler(logger: Logger, exposeStack: boolean): ErrorReque
         detail: mapped.message,
         code: mapped.code,
         ...(mapped instanceof InputError ? { errors: mapped.errors } : {}),
+        ...(mapped instanceof Conflict && mapped.errors.length > 0
+          ? { errors: mapped.errors }
+          : {}),
       };
       if (mapped.status >= 500) logger.error({ err: mapped, path: req.path }, 'upstream failure');
       sendProblem(res, body);

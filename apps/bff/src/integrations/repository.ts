@@ -128,6 +128,15 @@ export function createIntegrationsRepository(db: Db) {
       return true;
     },
 
+    /** Outside the version: a verification is an observation, not an edit, so ETags stay. */
+    async saveVerification(id: string, json: string) {
+      await db
+        .updateTable('aws_integrations')
+        .set({ last_verification: json })
+        .where('id', '=', id)
+        .execute();
+    },
+
     async delete(trx: Transaction<Database>, id: string) {
       const result = await trx
         .deleteFrom('aws_integrations')

@@ -3,13 +3,18 @@ import {
   createAwsIntegrationRequest,
   listAwsIntegrationsQuery,
   updateAwsIntegrationRequest,
+  verifyRequest,
 } from '@rolebridge/contracts';
 import { principalOf } from '../auth/middleware.js';
 import { parse } from '../http/validate.js';
 import { etagOf } from './mapping.js';
+import type { VerificationService } from '../verification/service.js';
 import type { IntegrationsService } from './service.js';
 
-export function integrationsRouter(integrations: IntegrationsService) {
+export function integrationsRouter(
+  integrations: IntegrationsService,
+  verification: VerificationService,
+) {
   const router = Router();
   const base = '/api/integrations/aws';
 
@@ -19,13 +24,24 @@ export function integrationsRouter(integrations: IntegrationsService) {
   });
 
   router.post(base, async (req, res) => {
-    const input = parse(createAwsIntegrationRequest, req.body);
-    const { integration, version } = await integrations.create(principalOf(res), input);
+    // verifyTarget only steers the first check; it is never stored.
+    const { verifyTarget, ...fields } = parse(createAwsIntegrationRequest, req.body);
+    const principal = principalOf(res);
+    const { integration, version } = await integrations.create(principal, fields);
+    const verified = await verification.afterCreate(principal, integration, verifyTarget);
     res
       .status(201)
       .location(`${base}/${integration.id}`)
       .set('ETag', etagOf({ version }))
-      .json({ integration, verification: null });
+      .json({
+        integration: { ...integration, lastVerification: verified },
+        verification: verified,
+      });
+  });
+
+  router.post(`${base}/:id/verify`, async (req, res) => {
+    const input = parse(verifyRequest, req.body ?? {});
+    res.json(await verification.verify(principalOf(res), req.params.id, input));
   });
 
   router.get(`${base}/:id`, async (req, res) => {

@@ -21,7 +21,17 @@ import type { SpacesService } from '../spaces/service.js';
 import { decodeCursor, encodeCursor, parseIfMatch, toIntegration } from './mapping.js';
 import type { IntegrationRow, IntegrationsRepository } from './repository.js';
 
-type CreateInput = z.output<typeof createAwsIntegrationRequest>;
+type CreateInput = Omit<z.output<typeof createAwsIntegrationRequest>, 'verifyTarget'>;
+
+function currentValue(
+  row: IntegrationRow,
+  field: 'roleArn' | 'durationSeconds' | 'region' | 'assumeRoleOnWorker',
+) {
+  if (field === 'roleArn') return row.role_arn;
+  if (field === 'durationSeconds') return row.duration_seconds;
+  if (field === 'region') return row.region;
+  return row.assume_role_on_worker === 1;
+}
 
 export function createIntegrationsService(deps: {
   repo: IntegrationsRepository;
@@ -178,6 +188,10 @@ export function createIntegrationsService(deps: {
         updated_at: clock.now().toISOString(),
         version: current.version + 1,
       };
+      // A verification of another role, duration or region says nothing about this one.
+      const verified = ['roleArn', 'durationSeconds', 'region', 'assumeRoleOnWorker'] as const;
+      if (verified.some((f) => patch[f] !== undefined && patch[f] !== currentValue(current, f)))
+        row.last_verification = null;
       await repo.transaction(async (trx) => {
         if (await repo.nameTaken(next.name, id, trx)) throw nameConflict(next.name);
         // The version check in the UPDATE catches a writer that slipped in since we read.

@@ -1,25 +1,41 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { startSandbox, type Sandbox } from '@rolebridge/aws-sandbox';
 import request from 'supertest';
 import { createApp } from '../app.js';
-import { staticPlatformIdentity } from '../aws/platform-identity.js';
+import { stsPlatformIdentity } from '../aws/platform-identity.js';
+import { createStsClients, type StsClientsOptions } from '../aws/sts-clients.js';
 import { systemClock } from '../clock.js';
 import { migrateToLatest, openDatabase } from '../db/database.js';
 import { createLogger } from '../logging/logger.js';
+import { defaultRetryPolicy, type RetryPolicy } from '../verification/retry.js';
 
 export const ADMIN = { email: 'admin@example.com', password: 'correct horse battery staple' };
 
+export interface TestAppOptions {
+  /** Share one sandbox between apps (e.g. one with wrong platform keys). */
+  sandbox?: Sandbox;
+  platformCredentials?: { accessKeyId: string; secretAccessKey: string };
+  /** Default: no AccessDenied retry, so tests of missing roles stay fast. */
+  retry?: Partial<RetryPolicy>;
+  requestTimeoutMs?: number;
+  instrument?: StsClientsOptions['instrument'];
+}
+
 /**
- * The real app over a real SQLite file in a temp folder, with log lines captured so tests
- * can assert what never reaches them.
+ * The real app over a real SQLite file in a temp folder and a real AWS sandbox on a free
+ * port, with log lines captured so tests can assert what never reaches them.
  */
-export async function createTestApp() {
+export async function createTestApp(options: TestAppOptions = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'rolebridge-test-'));
   const dbFile = join(dir, 'rolebridge.db');
   const db = openDatabase(dbFile);
   await migrateToLatest(db);
+  const ownSandbox = options.sandbox ? null : await startSandbox({ port: 0 });
+  const sandbox = options.sandbox ?? ownSandbox!;
   const logLines: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -27,20 +43,43 @@ export async function createTestApp() {
       done();
     },
   });
+  const sts = createStsClients({
+    endpoint: sandbox.url,
+    defaultRegion: 'us-east-1',
+    credentials: options.platformCredentials ?? {
+      accessKeyId: sandbox.keys.platformKeyId,
+      secretAccessKey: sandbox.keys.platformSecret,
+    },
+    ...(options.requestTimeoutMs && { requestTimeoutMs: options.requestTimeoutMs }),
+    ...(options.instrument && { instrument: options.instrument }),
+  });
+  const adminCredentials = {
+    accessKeyId: sandbox.keys.adminKeyId,
+    secretAccessKey: sandbox.keys.adminSecret,
+  };
   const { app, services } = createApp({
     db,
     logger: createLogger('debug', sink),
     clock: systemClock,
-    platform: staticPlatformIdentity({
-      accountId: '111111111111',
-      arn: 'arn:aws:iam::111111111111:user/rolebridge',
-    }),
+    platform: stsPlatformIdentity(sts.forRegion(null)),
+    aws: {
+      sts,
+      sandbox: { url: sandbox.url, adminCredentials },
+      retry: { ...defaultRetryPolicy, windowMs: 0, ...options.retry },
+    },
     config: { mode: 'sandbox', secureCookies: false },
   });
   await services.bootstrap({
     accountName: 'demo',
     adminEmail: ADMIN.email,
     adminPassword: ADMIN.password,
+  });
+  /** The customer account's admin, to create and change roles as a customer would. */
+  const iam = new IAMClient({
+    endpoint: sandbox.url,
+    region: 'us-east-1',
+    credentials: adminCredentials,
+    maxAttempts: 1,
   });
 
   /** A supertest agent holding an admin session cookie. */
@@ -56,9 +95,26 @@ export async function createTestApp() {
     dbFile,
     services,
     logLines,
+    sandbox,
+    iam,
     loginAgent,
+    /** The database file and its WAL as text, to search for what must never be stored. */
+    databaseText() {
+      const read = (f: string) => {
+        try {
+          return readFileSync(f).toString('latin1');
+        } catch {
+          return '';
+        }
+      };
+      return read(dbFile) + read(`${dbFile}-wal`);
+    },
     async close() {
+      sts.destroy();
+      iam.destroy();
+      services.sandbox.destroy();
       await db.destroy();
+      await ownSandbox?.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

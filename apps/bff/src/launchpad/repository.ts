@@ -1,0 +1,35 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.js';
+
+export function createLaunchpadRepository(db: Db) {
+  const exists = async (query: ReturnType<typeof sql<{ one: number }>>) =>
+    (await query.execute(db)).rows.length > 0;
+  return {
+    async accountNamed() {
+      const row = await db.selectFrom('account').select('named_at').executeTakeFirst();
+      return Boolean(row?.named_at);
+    },
+    verifiedIntegrationExists() {
+      return exists(
+        sql<{ one: number }>`SELECT 1 AS one FROM aws_integrations
+          WHERE json_extract(last_verification, '$.ok') = 1 LIMIT 1`,
+      );
+    },
+    /** Stacks arrive with a later migration; until the table exists there are none. */
+    async stackExists() {
+      const table = await exists(
+        sql<{
+          one: number;
+        }>`SELECT 1 AS one FROM sqlite_master WHERE type = 'table' AND name = 'stacks'`,
+      );
+      return table && exists(sql<{ one: number }>`SELECT 1 AS one FROM stacks LIMIT 1`);
+    },
+    acceptedInviteExists() {
+      return exists(
+        sql<{ one: number }>`SELECT 1 AS one FROM invites WHERE accepted_at IS NOT NULL LIMIT 1`,
+      );
+    },
+  };
+}
+
+export type LaunchpadRepository = ReturnType<typeof createLaunchpadRepository>;

@@ -1,0 +1,77 @@
+import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import type { createSandboxRoleRequest } from '@rolebridge/contracts';
+import type { z } from 'zod';
+import type { AuditLog } from '../audit/repository.js';
+import { actorOf, type Principal } from '../auth/principal.js';
+import { Conflict, InputError, NotFound, Upstream } from '../http/errors.js';
+import type { SpacesService } from '../spaces/service.js';
+import { failureOf } from '../verification/assume-role.js';
+
+type CreateRoleInput = z.output<typeof createSandboxRoleRequest>;
+
+export interface SandboxTarget {
+  url: string;
+  /** The customer account's admin: roles are created in 222222222222, as a customer would. */
+  adminCredentials: { accessKeyId: string; secretAccessKey: string };
+}
+
+export function createSandboxService(deps: {
+  sandbox: SandboxTarget | undefined;
+  spaces: SpacesService;
+  audit: AuditLog;
+}) {
+  const { sandbox, spaces, audit } = deps;
+  const iam =
+    sandbox &&
+    new IAMClient({
+      endpoint: sandbox.url,
+      region: 'us-east-1',
+      credentials: sandbox.adminCredentials,
+      maxAttempts: 1,
+    });
+
+  return {
+    async createRole(principal: Principal, input: CreateRoleInput) {
+      if (!iam) {
+        throw new NotFound(
+          'not_in_sandbox_mode',
+          'Rolebridge talks to real AWS; create the role in your AWS account instead',
+        );
+      }
+      await spaces.requireRole(principal, 'root', 'admin');
+      const out = await iam
+        .send(
+          new CreateRoleCommand({
+            RoleName: input.roleName,
+            AssumeRolePolicyDocument: input.trustPolicy,
+            MaxSessionDuration: input.maxSessionDuration,
+            ...(input.description && { Description: input.description }),
+          }),
+        )
+        .catch((err: unknown) => {
+          const { code, message } = failureOf(err);
+          if (code === 'EntityAlreadyExists')
+            throw new Conflict('role_exists', `A role named "${input.roleName}" already exists`, [
+              { path: 'roleName', message: 'A role with this name already exists' },
+            ]);
+          if (code === 'MalformedPolicyDocument' || code === 'LimitExceeded')
+            throw new InputError(message, [{ path: 'trustPolicy', message }]);
+          throw new Upstream(code, `IAM refused CreateRole: ${message}`);
+        });
+      const roleArn = out.Role?.Arn ?? '';
+      await audit.record({
+        actor: actorOf(principal),
+        action: 'sandbox.role_create',
+        targetType: 'iam_role',
+        targetId: roleArn,
+        detail: { roleName: input.roleName, maxSessionDuration: input.maxSessionDuration },
+      });
+      return { roleArn, roleName: out.Role?.RoleName ?? input.roleName };
+    },
+    destroy() {
+      iam?.destroy();
+    },
+  };
+}
+
+export type SandboxService = ReturnType<typeof createSandboxService>;

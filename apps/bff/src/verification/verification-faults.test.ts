@@ -1,0 +1,112 @@
+import type { Hint, Verification } from '@rolebridge/contracts';
+import type TestAgent from 'supertest/lib/agent.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ANY_STACK_POLICY, createRole, trustPolicy } from '../test/roles.js';
+import { createTestApp, type TestApp } from '../test/test-app.js';
+
+let t: TestApp;
+let agent: TestAgent;
+beforeAll(async () => {
+  // Short retry timing: the sandbox's propagation delay below is 600 ms, not IAM's seconds.
+  t = await createTestApp({
+    retry: { windowMs: 2_000, firstDelayMs: 50, maxDelayMs: 200 },
+    requestTimeoutMs: 300,
+  });
+  agent = await t.loginAgent();
+});
+afterAll(() => t.close());
+beforeEach(() => t.sandbox.faults.reset());
+
+let n = 0;
+async function create(roleArn: string, extra: object = {}, as = agent) {
+  const res = await as
+    .post('/api/integrations/aws')
+    .send({ name: `faults-${++n}`, spaceId: 'root', roleArn, ...extra })
+    .expect(201);
+  return res.body as { integration: { id: string }; verification: Verification };
+}
+const ids = (hints: Hint[]) => hints.map((h) => h.id);
+
+describe('when AWS is not the problem, the hints say so', () => {
+  it('names a disabled STS region and how to activate it', async () => {
+    const { roleArn } = await createRole(t.iam, ANY_STACK_POLICY);
+    t.sandbox.faults.setRegion('eu-west-1', { disabled: true });
+    const { verification } = await create(roleArn, { region: 'eu-west-1' });
+    const [read] = verification.results;
+    expect(read?.error?.code).toBe('RegionDisabledException');
+    expect(ids(read?.hints ?? [])).toEqual(['sts-region-disabled']);
+    expect(read?.hints[0]?.title).toContain('eu-west-1');
+    expect(verification.confusedDeputy.checked).toBe(false);
+    // The same role works from a region where STS is on.
+    expect((await create(roleArn, { region: 'eu-central-1' })).verification.ok).toBe(true);
+  });
+
+  it('explains throttling as temporary', async () => {
+    const { roleArn } = await createRole(t.iam, ANY_STACK_POLICY);
+    t.sandbox.faults.setRole(roleArn, { throttle: true });
+    const { verification } = await create(roleArn);
+    expect(verification.results[0]?.error?.code).toBe('Throttling');
+    expect(ids(verification.results[0]?.hints ?? [])).toEqual(['sts-throttled']);
+  });
+
+  it('reports a timeout as STS not answering', async () => {
+    const { roleArn } = await createRole(t.iam, ANY_STACK_POLICY);
+    t.sandbox.faults.setRole(roleArn, { latencyMs: 1_000 });
+    const { verification } = await create(roleArn);
+    expect(verification.results[0]?.error?.code).toBe('TimeoutError');
+    expect(ids(verification.results[0]?.hints ?? [])).toEqual(['sts-unreachable']);
+  });
+
+  it("blames the operator for Rolebridge's own wrong keys", async () => {
+    const broken = await createTestApp({
+      sandbox: t.sandbox,
+      platformCredentials: { accessKeyId: 'AKIAWRONGWRONGWRONG1', secretAccessKey: 'x'.repeat(40) },
+    });
+    try {
+      const { roleArn } = await createRole(t.iam, ANY_STACK_POLICY);
+      const { verification } = await create(roleArn, {}, await broken.loginAgent());
+      const [read] = verification.results;
+      expect(read?.error?.code).toBe('InvalidClientTokenId');
+      expect(ids(read?.hints ?? [])).toEqual(['platform-credentials']);
+      expect(read?.hints[0]?.title).toMatch(/operator/);
+    } finally {
+      await broken.close();
+    }
+  });
+});
+
+describe('IAM propagation', () => {
+  it('retries AccessDenied for a just-created role until STS sees it', async () => {
+    t.sandbox.faults.setPropagationDelay(600);
+    const { roleArn } = await createRole(t.iam, ANY_STACK_POLICY);
+    const started = Date.now();
+    const { verification } = await create(roleArn);
+    expect(verification.ok).toBe(true);
+    expect(verification.results[0]?.attempts).toBeGreaterThan(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+    // The probe ran again after propagation, so "not open" is a real answer.
+    expect(verification.confusedDeputy).toEqual({ checked: true, open: false });
+  });
+
+  it('does not wait on AccessDenied when nothing changed recently', async () => {
+    const { integration } = await create('arn:aws:iam::222222222222:role/missing');
+    const started = Date.now();
+    const res = await agent
+      .post(`/api/integrations/aws/${integration.id}/verify`)
+      .send({ roleChangedRecently: false })
+      .expect(200);
+    expect(res.body.results[0]).toMatchObject({ ok: false, error: { code: 'AccessDenied' } });
+    expect(res.body.results[0].attempts).toBeUndefined();
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+
+  it('does not wait when the pasted policy itself refuses the external ID', async () => {
+    const policy = trustPolicy('demo@*@stack-a@*').replace('111111111111', '999999999999');
+    const { roleArn } = await createRole(t.iam, policy);
+    const started = Date.now();
+    const { verification } = await create(roleArn, { verifyTarget: { trustPolicy: policy } });
+    expect(verification.results[0]?.error?.code).toBe('AccessDenied');
+    expect(ids(verification.results[0]?.hints ?? [])[0]).toBe('trust-policy-analysis');
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+});

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { labels, name, spaceId, stackSlug, ulid } from './fields.js';
+import { cursor, limit, page } from './pagination.js';
+
+export const stack = z.object({
+  slug: z.string(),
+  name: z.string(),
+  spaceId: z.string(),
+  labels: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Stack = z.infer<typeof stack>;
+
+export const createStackRequest = z.strictObject({
+  slug: stackSlug,
+  name,
+  spaceId,
+  labels: labels.default([]),
+});
+export type CreateStackRequest = z.input<typeof createStackRequest>;
+
+/** The slug is part of every external ID, so it never changes after creation. */
+export const updateStackRequest = z.strictObject({
+  name: name.optional(),
+  spaceId: spaceId.optional(),
+  labels: labels.optional(),
+});
+
+export const listStacksQuery = z.strictObject({
+  space: spaceId.optional(),
+  q: z.string().max(100).optional(),
+  limit,
+  cursor: cursor.optional(),
+});
+export const stackList = page(stack);
+
+/** An AWS integration attached to a stack, directly or through an autoattach label. */
+export const attachment = z.object({
+  integrationId: z.string(),
+  integrationName: z.string(),
+  integrationSpaceId: z.string(),
+  stackSlug: z.string(),
+  stackName: z.string(),
+  stackSpaceId: z.string(),
+  read: z.boolean(),
+  write: z.boolean(),
+  isAutoattached: z.boolean(),
+  createdAt: z.string(),
+});
+export type Attachment = z.infer<typeof attachment>;
+export const attachmentList = z.object({
+  items: z.array(attachment),
+  /** Auto-attachments that could not apply because a direct one holds the phase. */
+  conflicts: z
+    .array(z.object({ integrationId: z.string(), stackSlug: z.string(), reason: z.string() }))
+    .default([]),
+});
+
+const atLeastOnePhase = (v: { read?: boolean; write?: boolean }) =>
+  v.read === true || v.write === true;
+
+export const attachRequest = z
+  .strictObject({ integrationId: ulid, read: z.boolean(), write: z.boolean() })
+  .refine(atLeastOnePhase, { error: 'Enable Read, Write or both', path: ['read'] });
+
+export const updateAttachmentRequest = z.strictObject({
+  read: z.boolean().optional(),
+  write: z.boolean().optional(),
+});
+
+/** plan runs use the read external ID, apply runs the write one. */
+export const runPhase = z.enum(['plan', 'apply']);
+export type RunPhase = z.infer<typeof runPhase>;
+export const startRunRequest = z.strictObject({ phase: runPhase });
+
+export const COMPUTED = '<computed>';
+export const run = z.object({
+  id: z.string(),
+  stackSlug: z.string(),
+  phase: runPhase,
+  createdAt: z.string(),
+  /** Names of the computed variables; values are never shown here. */
+  environment: z.array(z.object({ name: z.string(), value: z.literal(COMPUTED) })),
+  expiresAt: z.string().nullable(),
+});
+export type Run = z.infer<typeof run>;
+export const runList = z.object({ items: z.array(run) });
+
+/**
+ * What a worker token gets: clear credentials until they expire, or, for integrations
+ * that assume the role on the worker, what the worker needs to assume it itself.
+ */
+export const runEnvironment = z.object({
+  variables: z.record(z.string(), z.string()),
+  expiresAt: z.string().nullable(),
+  assumeRoleOnWorker: z
+    .array(
+      z.object({
+        roleArn: z.string(),
+        externalId: z.string(),
+        durationSeconds: z.int(),
+        region: z.string().nullable(),
+        phase: z.enum(['read', 'write']),
+      }),
+    )
+    .default([]),
+});
+export type RunEnvironment = z.infer<typeof runEnvironment>;
