@@ -22,9 +22,17 @@ export const test = base.extend<Fixtures>({
     const created: string[] = [];
     const api = Object.assign(context, {
       async seedIntegration(input: SeedIntegration) {
-        const res = await context.post('/api/integrations/aws', {
-          data: { spaceId: 'root', roleArn: 'arn:aws:iam::222222222222:role/e2e', ...input },
-        });
+        // Without a real role, seed a worker-assumed integration: the BFF does not verify
+        // those, so list tests do not wait on an AccessDenied retry.
+        const data = input.roleArn
+          ? { spaceId: 'root', ...input }
+          : {
+              spaceId: 'root',
+              roleArn: 'arn:aws:iam::222222222222:role/e2e',
+              assumeRoleOnWorker: true,
+              ...input,
+            };
+        const res = await context.post('/api/integrations/aws', { data });
         expect(res.status(), await res.text()).toBe(201);
         const { integration } = (await res.json()) as { integration: { id: string } };
         created.push(integration.id);

@@ -2,6 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import './styles.css';
+import './styles/controls.css';
+import './styles/wizard.css';
+import './styles/launchpad-settings.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -84,6 +84,24 @@ describe('faults a test can switch on', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(240);
   });
 
+  it("lowers a role's MaxSessionDuration below IAM's floor", async () => {
+    sandbox.faults.setRole(arn('faulty'), { maxSessionDuration: 900 });
+    const over = stsClient(sandbox, platformCreds(sandbox), 'us-east-1').send(
+      new AssumeRoleCommand({
+        RoleArn: arn('faulty'),
+        RoleSessionName: 'fault-test',
+        ExternalId: READ_ID_A,
+        DurationSeconds: 3600,
+      }),
+    );
+    const err = await rejectionOf(over);
+    expect(err.name).toBe('ValidationError');
+    expect(err.message).toBe(
+      'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
+    );
+    await expect(assume('faulty')).resolves.toBeDefined();
+  });
+
   it('delays a changed trust policy, as IAM propagation does', async () => {
     sandbox.faults.setPropagationDelay(400);
     const stackB = SPECIFIC_STACK_POLICY.replace('stack-a', 'stack-b');

@@ -8,6 +8,11 @@ export interface FaultSettings {
   latencyMs?: number;
   /** Regions only: STS answers `RegionDisabledException`. */
   disabled?: boolean;
+  /**
+   * Roles only: treat the role's MaxSessionDuration as this many seconds. IAM's floor is
+   * 3600, so without this a console capped at 3600 could never show the over-max error.
+   */
+  maxSessionDuration?: number;
 }
 
 export interface FaultSnapshot {
@@ -22,6 +27,7 @@ export interface FaultSnapshot {
 export const FAULT_TAGS = {
   throttle: 'rolebridge-sandbox:throttle',
   latencyMs: 'rolebridge-sandbox:latency-ms',
+  maxSessionDuration: 'rolebridge-sandbox:max-session-duration',
 } as const;
 
 const MAX_LATENCY_MS = 60_000;
@@ -81,10 +87,17 @@ export class FaultControl {
     for (const tag of tags) {
       if (tag.Key === FAULT_TAGS.throttle) tagged.throttle = tag.Value.toLowerCase() === 'true';
       if (tag.Key === FAULT_TAGS.latencyMs) tagged.latencyMs = bound(Number(tag.Value));
+      if (tag.Key === FAULT_TAGS.maxSessionDuration) {
+        const seconds = sessionSeconds(Number(tag.Value));
+        if (seconds !== undefined) tagged.maxSessionDuration = seconds;
+      }
     }
     return { ...tagged, ...configured };
   }
 }
+
+const sessionSeconds = (s: number): number | undefined =>
+  Number.isInteger(s) && s >= 900 && s <= 43200 ? s : undefined;
 
 const bound = (ms: number): number =>
   Number.isFinite(ms) ? Math.max(0, Math.min(ms, MAX_LATENCY_MS)) : 0;
@@ -94,6 +107,8 @@ function clean(settings: FaultSettings): FaultSettings {
   if (settings.throttle === true) out.throttle = true;
   if (settings.disabled === true) out.disabled = true;
   if (settings.latencyMs !== undefined) out.latencyMs = bound(settings.latencyMs);
+  const seconds = sessionSeconds(settings.maxSessionDuration ?? NaN);
+  if (seconds !== undefined) out.maxSessionDuration = seconds;
   return out;
 }
 
@@ -106,6 +121,8 @@ function parseSettings(value: unknown, where: string): FaultSettings {
   for (const [k, v] of Object.entries(value)) {
     if ((k === 'throttle' || k === 'disabled') && typeof v === 'boolean') out[k] = v;
     else if (k === 'latencyMs' && typeof v === 'number' && Number.isFinite(v)) out.latencyMs = v;
+    else if (k === 'maxSessionDuration' && typeof v === 'number' && sessionSeconds(v) !== undefined)
+      out.maxSessionDuration = v;
     else throw new Error(`${where}.${k} is not a known fault setting`);
   }
   return out;

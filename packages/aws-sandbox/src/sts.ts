@@ -105,7 +105,8 @@ const assumeRole: ActionHandler = async (ctx) => {
       400,
     );
   }
-  if (requested !== undefined && requested > role.maxSessionDuration) {
+  const maxSession = Math.min(role.maxSessionDuration, faults.maxSessionDuration ?? Infinity);
+  if (requested !== undefined && requested > maxSession) {
     throw new AwsError(
       'ValidationError',
       'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',

@@ -14,6 +14,15 @@ export const router = createBrowserRouter([
     lazy: async () => ({ Component: (await import('../features/auth/routes/login')).LoginRoute }),
   },
   {
+    // Public: the invitee has no session until they accept.
+    path: '/invite/:token',
+    ErrorBoundary: RouteError,
+    HydrateFallback: PageSpinner,
+    lazy: async () => ({
+      Component: (await import('../features/auth/routes/accept-invite')).AcceptInviteRoute,
+    }),
+  },
+  {
     element: (
       <RequireAuth>
         <AppShell />
@@ -57,6 +66,12 @@ export const router = createBrowserRouter([
             path: 'stacks',
             lazy: async () => ({
               Component: (await import('../features/stacks/routes/stacks')).StacksRoute,
+            }),
+          },
+          {
+            path: 'stacks/new',
+            lazy: async () => ({
+              Component: (await import('../features/stacks/routes/new-stack')).NewStackRoute,
             }),
           },
           {

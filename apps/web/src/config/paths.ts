@@ -6,5 +6,7 @@ export const paths = {
   newAwsIntegration: '/integrations/new/aws',
   awsIntegration: (id: string) => `/integrations/aws/${encodeURIComponent(id)}`,
   stacks: '/stacks',
+  newStack: '/stacks/new',
+  acceptInvite: (token: string) => `/invite/${encodeURIComponent(token)}`,
   settings: '/settings',
 } as const;

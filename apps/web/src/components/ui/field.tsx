@@ -131,3 +131,27 @@ export function CheckboxField({
     </div>
   );
 }
+
+export function TextareaField({
+  label,
+  hint,
+  error,
+  optional,
+  id,
+  className,
+  ...rest
+}: Common & ComponentProps<'textarea'>) {
+  const generated = useId();
+  const inputId = id ?? generated;
+  return (
+    <FieldFrame id={inputId} label={label} hint={hint} error={error} optional={optional ?? false}>
+      <textarea
+        id={inputId}
+        className={`input textarea ${className ?? ''}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(inputId, hint, error)}
+        {...rest}
+      />
+    </FieldFrame>
+  );
+}

@@ -7,6 +7,7 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiRequest } from '../../../lib/api-client';
+import { launchpadQueryOptions } from '../../../lib/queries/launchpad';
 import { integrationKeys } from './integrations';
 
 const itemPath = (id: string) => `/api/integrations/aws/${encodeURIComponent(id)}`;
@@ -25,9 +26,20 @@ export function useCreateIntegration() {
       );
       return { ...data, etag: headers.get('ETag') };
     },
-    onSuccess: async ({ integration, etag }) => {
-      queryClient.setQueryData(integrationKeys.detail(integration.id), { integration, etag });
-      await queryClient.invalidateQueries({ queryKey: integrationKeys.lists() });
+    onSuccess: async ({ integration, verification, etag }) => {
+      // The response's verification is the first one; keep it even if the stored copy lags.
+      const withVerification = {
+        ...integration,
+        lastVerification: verification ?? integration.lastVerification,
+      };
+      queryClient.setQueryData(integrationKeys.detail(integration.id), {
+        integration: withVerification,
+        etag,
+      });
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: integrationKeys.lists() }),
+        queryClient.invalidateQueries({ queryKey: launchpadQueryOptions().queryKey }),
+      ]);
     },
   });
 }

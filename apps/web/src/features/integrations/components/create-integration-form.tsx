@@ -1,6 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { createAwsIntegrationRequest, type AwsIntegration } from '@rolebridge/contracts';
-import { useState } from 'react';
+import {
+  createAwsIntegrationRequest,
+  type AwsIntegration,
+  type VerifyTarget,
+} from '@rolebridge/contracts';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { Alert } from '../../../components/ui/alert';
@@ -16,7 +20,7 @@ import {
 
 type Output = z.output<typeof createAwsIntegrationRequest>;
 
-const defaults: IntegrationFormValues = {
+export const integrationDefaults: IntegrationFormValues = {
   name: '',
   spaceId: 'root',
   roleArn: '',
@@ -28,11 +32,21 @@ const defaults: IntegrationFormValues = {
   autoattachEnabled: false,
 };
 
+type Props = {
+  onCreated: (integration: AwsIntegration) => void;
+  defaultValues?: IntegrationFormValues;
+  /** Sent along, not stored: which stacks the first verification should try. */
+  verifyTarget?: VerifyTarget;
+  /** Every change, so a wizard can keep the draft across steps and reloads. */
+  onDraftChange?: (values: Partial<IntegrationFormValues>) => void;
+};
+
 export function CreateIntegrationForm({
   onCreated,
-}: {
-  onCreated: (integration: AwsIntegration) => void;
-}) {
+  defaultValues = integrationDefaults,
+  verifyTarget,
+  onDraftChange,
+}: Props) {
   const create = useCreateIntegration();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<IntegrationFormValues, unknown, Output>({
@@ -42,14 +56,28 @@ export function CreateIntegrationForm({
       unknown,
       Output
     >,
-    defaultValues: defaults,
+    defaultValues,
     mode: 'onTouched',
   });
+
+  const draftChanged = useEffectEvent((values: Partial<IntegrationFormValues>) =>
+    onDraftChange?.(values),
+  );
+  useEffect(
+    () =>
+      form.subscribe({
+        formState: { values: true },
+        callback: ({ values }) => draftChanged(values),
+      }),
+    [form],
+  );
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
-      const { integration } = await create.mutateAsync(values);
+      const { integration } = await create.mutateAsync(
+        verifyTarget ? { ...values, verifyTarget } : values,
+      );
       onCreated(integration);
     } catch (error) {
       setFormError(
@@ -75,7 +103,7 @@ export function CreateIntegrationForm({
         <ButtonLink to={paths.integrations}>Cancel</ButtonLink>
         {form.formState.isSubmitting && (
           <span className="muted" aria-live="polite">
-            Creating the integration and checking that the role can be assumed…
+            Creating the integration and checking that the role can be assumed for read and write…
           </span>
         )}
       </div>

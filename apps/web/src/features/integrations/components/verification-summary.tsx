@@ -1,20 +1,35 @@
-import type { Verification } from '@rolebridge/contracts';
+import { WORKER_VERIFICATION_REASON, type AwsIntegration } from '@rolebridge/contracts';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
+import { CodeBlock } from '../../../components/ui/code-block';
 import { formatDateTime } from '../../../lib/format';
+import { HintItem } from './hint-item';
+import { VerificationResultItem } from './verification-result-item';
 
-export function VerificationSummary({ verification }: { verification: Verification | null }) {
+type Verification = NonNullable<AwsIntegration['lastVerification']>;
+const CONFUSED_DEPUTY = 'confused-deputy-open';
+
+type Props = { verification: Verification | null; onWorker?: boolean };
+
+export function VerificationSummary({ verification, onWorker = false }: Props) {
   if (verification === null) {
     return (
       <p className="muted">
-        <Badge>Not verified yet</Badge> Rolebridge has not tried to assume this role yet.
+        <Badge>Not verified yet</Badge>{' '}
+        {onWorker
+          ? WORKER_VERIFICATION_REASON
+          : 'Rolebridge has not tried to assume this role yet.'}
       </p>
     );
   }
+  const deputy = verification.hints?.find((h) => h.id === CONFUSED_DEPUTY);
+  const notes = verification.hints?.filter((h) => h.id !== CONFUSED_DEPUTY) ?? [];
   return (
     <div className="stack-md">
       <p>
-        {verification.ok ? (
+        {verification.deferred ? (
+          <Badge tone="info">Checked on attach</Badge>
+        ) : verification.ok ? (
           <Badge tone="success">Verified</Badge>
         ) : (
           <Badge tone="danger">Failing</Badge>
@@ -24,35 +39,30 @@ export function VerificationSummary({ verification }: { verification: Verificati
         )}
       </p>
       {verification.confusedDeputy.open && (
-        <Alert tone="warning" title="The role can be assumed without an external ID">
-          Anyone in the platform account could use it. Add an sts:ExternalId condition to the trust
-          policy.
+        <Alert
+          tone="warning"
+          title="Confused-deputy risk: the role can be assumed without an external ID"
+        >
+          <p>
+            {deputy?.detail ??
+              'Any Rolebridge account could use this role if it learns the ARN. Add an sts:ExternalId condition to its trust policy.'}
+          </p>
+          {deputy?.fix && (
+            <CodeBlock
+              code={deputy.fix}
+              title="Statement with an external ID condition"
+              copyLabel="Copy statement with an external ID condition"
+            />
+          )}
         </Alert>
       )}
+      {notes.map((h) => (
+        <HintItem key={h.id} hint={h} />
+      ))}
       {verification.results.length > 0 && (
         <ul className="results">
           {verification.results.map((r) => (
-            <li key={`${r.stackSlug}-${r.phase}`} className="result">
-              <div className="result-head">
-                <Badge tone={r.ok ? 'success' : 'danger'}>
-                  {r.ok ? 'OK' : (r.error?.code ?? 'Failed')}
-                </Badge>
-                <span>
-                  {r.stackSlug} · {r.phase}
-                </span>
-                <code className="mono muted truncate" title={r.externalId}>
-                  {r.externalId}
-                </code>
-              </div>
-              {r.error && <p className="result-message">{r.error.message}</p>}
-              {r.hints.map((h) => (
-                <div key={h.id} className="hint">
-                  <p className="hint-title">{h.title}</p>
-                  <p>{h.detail}</p>
-                  {h.fix && <pre className="code-block">{h.fix}</pre>}
-                </div>
-              ))}
-            </li>
+            <VerificationResultItem key={`${r.stackSlug}-${r.phase}`} result={r} />
           ))}
         </ul>
       )}

@@ -14,7 +14,7 @@ import { DeleteIntegration } from '../components/delete-integration';
 import { EditIntegrationForm } from '../components/edit-integration-form';
 import { IntegrationOverview } from '../components/integration-overview';
 import { StatusBadge } from '../components/status-badge';
-import { VerificationSummary } from '../components/verification-summary';
+import { VerificationPanel } from '../components/verification-panel';
 
 export function IntegrationDetailsRoute() {
   const { id = '' } = useParams();
@@ -98,7 +98,7 @@ export function IntegrationDetailsRoute() {
           )}
         </Card>
         <Card title="Verification" id="integration-verification">
-          <VerificationSummary verification={integration.lastVerification} />
+          <VerificationPanel integration={integration} />
         </Card>
       </div>
     </>

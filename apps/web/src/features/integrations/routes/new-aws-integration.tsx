@@ -1,11 +1,9 @@
-import { Link, useNavigate } from 'react-router';
-import { Card } from '../../../components/ui/card';
+import { Link } from 'react-router';
 import { PageHeader } from '../../../components/ui/page-header';
 import { paths } from '../../../config/paths';
-import { CreateIntegrationForm } from '../components/create-integration-form';
+import { AwsSetupWizard } from '../components/wizard/aws-setup-wizard';
 
 export function NewAwsIntegrationRoute() {
-  const navigate = useNavigate();
   return (
     <>
       <PageHeader
@@ -15,15 +13,9 @@ export function NewAwsIntegrationRoute() {
           </Link>
         }
         title="Set up an AWS integration"
-        description="Paste the ARN of an IAM role whose trust policy lets Rolebridge assume it. We check the role as soon as you save."
+        description="Five steps: create an IAM role that trusts Rolebridge, then let Rolebridge prove it can assume it."
       />
-      <div className="narrow">
-        <Card>
-          <CreateIntegrationForm
-            onCreated={(integration) => void navigate(paths.awsIntegration(integration.id))}
-          />
-        </Card>
-      </div>
+      <AwsSetupWizard />
     </>
   );
 }

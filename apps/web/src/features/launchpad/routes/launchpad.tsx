@@ -1,43 +1,59 @@
-import { ButtonLink } from '../../../components/ui/button';
-import { Card } from '../../../components/ui/card';
+import { useQuery } from '@tanstack/react-query';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
 import { PageHeader } from '../../../components/ui/page-header';
-import { paths } from '../../../config/paths';
+import { PageSpinner } from '../../../components/ui/spinner';
+import { launchpadQueryOptions } from '../../../lib/queries/launchpad';
+import { Checklist } from '../components/checklist';
 
 export function LaunchpadRoute() {
+  const launchpad = useQuery(launchpadQueryOptions());
+  const data = launchpad.data;
   return (
     <>
       <PageHeader
-        title="Welcome to Rolebridge"
+        title="LaunchPad"
         description="Give your infrastructure runs short-lived AWS credentials through IAM roles, instead of access keys stored in CI."
       />
-      <div className="grid-2">
-        <Card title="Connect your AWS account">
-          <p className="muted">
-            Create an IAM role that trusts Rolebridge, paste its ARN, and we check that it can be
-            assumed. Every run of an attached stack then receives temporary credentials.
-          </p>
-          <div className="card-footer-actions">
-            <ButtonLink to={paths.newAwsIntegration} variant="primary">
-              Set up an AWS integration
-            </ButtonLink>
-            <ButtonLink to={paths.integrations}>View integrations</ButtonLink>
+      {launchpad.isPending && <PageSpinner label="Loading the checklist" />}
+      {launchpad.isError && (
+        <Alert
+          tone="danger"
+          title="Could not load the checklist"
+          actions={<Button onClick={() => void launchpad.refetch()}>Try again</Button>}
+        >
+          {launchpad.error.message}
+        </Alert>
+      )}
+      {data && (
+        <section className="card launchpad" aria-labelledby="launchpad-title">
+          <div className="card-body stack-lg">
+            <div className="launchpad-head">
+              <h2 id="launchpad-title" className="card-title">
+                Get started checklist
+              </h2>
+              <span className="launchpad-count">
+                {data.completed}/{data.total}
+              </span>
+            </div>
+            <div
+              className="progress"
+              role="progressbar"
+              aria-label="Checklist progress"
+              aria-valuemin={0}
+              aria-valuemax={data.total}
+              aria-valuenow={data.completed}
+              aria-valuetext={`${data.completed} of ${data.total} steps complete`}
+            >
+              <div
+                className="progress-bar"
+                style={{ width: `${(100 * data.completed) / Math.max(data.total, 1)}%` }}
+              />
+            </div>
+            <Checklist data={data} />
           </div>
-        </Card>
-        <Card title="How it works">
-          <ol className="steps-list">
-            <li>
-              A role in your AWS account trusts Rolebridge&apos;s AWS identity, with an external ID
-              condition.
-            </li>
-            <li>Stacks attach the integration, directly or through an autoattach label.</li>
-            <li>
-              Each run gets <code className="mono">AWS_ACCESS_KEY_ID</code>,{' '}
-              <code className="mono">AWS_SECRET_ACCESS_KEY</code> and{' '}
-              <code className="mono">AWS_SESSION_TOKEN</code>, valid for at most an hour.
-            </li>
-          </ol>
-        </Card>
-      </div>
+        </section>
+      )}
     </>
   );
 }

@@ -1,11 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert } from '../../../components/ui/alert';
-import { Badge } from '../../../components/ui/badge';
 import { Card } from '../../../components/ui/card';
-import { CopyButton } from '../../../components/ui/copy-button';
 import { PageHeader } from '../../../components/ui/page-header';
 import { PageSpinner } from '../../../components/ui/spinner';
 import { accountQueryOptions } from '../../../lib/queries/account';
+import { AccountDetails } from '../components/account-details';
+import { AccountNameForm } from '../components/account-name-form';
+import { InviteForm } from '../components/invite-form';
+import { InvitesList } from '../components/invites-list';
+import { UsersList } from '../components/users-list';
 
 export function SettingsRoute() {
   const account = useQuery(accountQueryOptions());
@@ -13,7 +16,7 @@ export function SettingsRoute() {
     <>
       <PageHeader
         title="Settings"
-        description="Users, API tokens and the audit log arrive in a later release."
+        description="The account, its users and teammate invites. API tokens and the audit log arrive in a later release."
       />
       {account.isPending && <PageSpinner label="Loading account" />}
       {account.isError && (
@@ -22,42 +25,27 @@ export function SettingsRoute() {
         </Alert>
       )}
       {account.data && (
-        <Card title="Account" id="account">
-          <dl className="details">
-            <div>
-              <dt>Account name</dt>
-              <dd>
-                <code className="mono">{account.data.name}</code>
-              </dd>
+        <div className="stack-lg">
+          <Card title="Account" id="account">
+            <div className="stack-lg">
+              {/* Keyed by name so a rename elsewhere resets the form's default. */}
+              <AccountNameForm key={account.data.name} name={account.data.name} />
+              <AccountDetails account={account.data} />
             </div>
-            <div>
-              <dt>AWS mode</dt>
-              <dd>
-                {account.data.mode === 'sandbox' ? (
-                  <Badge tone="warning">Sandbox</Badge>
-                ) : (
-                  <Badge tone="info">AWS</Badge>
-                )}
-              </dd>
+          </Card>
+          <Card title="Users" id="users">
+            <UsersList />
+          </Card>
+          <Card title="Invite teammate" id="invite">
+            <div className="stack-lg">
+              <InviteForm />
+              <div className="stack-md">
+                <h3 className="section-title">Pending invites</h3>
+                <InvitesList />
+              </div>
             </div>
-            <div className="details-wide">
-              <dt>Platform identity</dt>
-              <dd className="with-copy">
-                {account.data.platformPrincipal ? (
-                  <>
-                    <code className="mono break">{account.data.platformPrincipal.arn}</code>
-                    <CopyButton
-                      value={account.data.platformPrincipal.arn}
-                      label="Copy platform identity ARN"
-                    />
-                  </>
-                ) : (
-                  <span className="muted">Not known yet: STS has not answered.</span>
-                )}
-              </dd>
-            </div>
-          </dl>
-        </Card>
+          </Card>
+        </div>
       )}
     </>
   );

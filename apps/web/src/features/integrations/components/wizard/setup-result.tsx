@@ -1,0 +1,70 @@
+import type { VerifyTarget } from '@rolebridge/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { Link } from 'react-router';
+import { Alert } from '../../../../components/ui/alert';
+import { Button, ButtonLink } from '../../../../components/ui/button';
+import { PageSpinner } from '../../../../components/ui/spinner';
+import { paths } from '../../../../config/paths';
+import { integrationQueryOptions } from '../../api/integrations';
+import { VerificationPanel } from '../verification-panel';
+
+type Props = { id: string; target: VerifyTarget; onRestart: () => void };
+
+export function SetupResult({ id, target, onRestart }: Props) {
+  const query = useQuery(integrationQueryOptions(id));
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const loaded = query.isSuccess;
+
+  // The result replaces the form the user just submitted; move focus so it is announced.
+  useEffect(() => {
+    if (loaded) headingRef.current?.focus();
+  }, [loaded]);
+
+  if (query.isPending) return <PageSpinner label="Loading the verification" />;
+  if (query.isError) {
+    return (
+      <Alert
+        tone="danger"
+        title="Could not load the new integration"
+        actions={<Button onClick={onRestart}>Start again</Button>}
+      >
+        {query.error.message}
+      </Alert>
+    );
+  }
+  const { integration } = query.data;
+  const ok = integration.lastVerification?.ok === true;
+  const deferred = integration.lastVerification?.deferred === true;
+  return (
+    <div className="stack-lg">
+      <h3 className="section-title" tabIndex={-1} ref={headingRef}>
+        {deferred
+          ? `${integration.name} is saved; the role is checked when you attach a stack`
+          : ok
+            ? `${integration.name} is set up and verified`
+            : `${integration.name} was saved, but the role could not be assumed`}
+      </h3>
+      {ok ? (
+        <Alert
+          tone="success"
+          title="Step 2 of the LaunchPad is complete! Now you can create your first stack."
+        >
+          <Link to={paths.newStack}>Create your first stack</Link>
+        </Alert>
+      ) : deferred ? null : (
+        <p>
+          Follow the hints below, fix the role in AWS, then press <b>Verify again</b>. Changes to a
+          role can take a few seconds to reach STS; Rolebridge retries for you.
+        </p>
+      )}
+      <VerificationPanel integration={integration} target={target} />
+      <div className="card-footer-actions">
+        <ButtonLink to={paths.awsIntegration(integration.id)}>
+          Open the details of {integration.name}
+        </ButtonLink>
+        <Button onClick={onRestart}>Set up another integration</Button>
+      </div>
+    </div>
+  );
+}
