@@ -15,6 +15,7 @@ import { createStsClients } from '../src/aws/sts-clients.js';
 import { systemClock } from '../src/clock.js';
 import { migrateToLatest, openDatabase } from '../src/db/database.js';
 import { createLogger } from '../src/logging/logger.js';
+import { printInitialJsSize } from './web-size.js';
 
 const LATENCY_MS = 200;
 const ROUNDS = 5;
@@ -140,8 +141,9 @@ try {
     process.stdout.write(`  ${name.padEnd(48)} ${ms.toFixed(0).padStart(6)} ms\n`);
   const ratio = ver / one;
   process.stdout.write(
-    `  verification / one call: ${ratio.toFixed(2)}× (target ≤ 1.3×) ${ratio <= 1.3 ? 'OK' : 'OVER'}\n\n`,
+    `  verification / one call: ${ratio.toFixed(2)}× (target ≤ 1.3×) ${ratio <= 1.3 ? 'OK' : 'OVER'}\n`,
   );
+  printInitialJsSize();
   iam.destroy();
 } finally {
   server.close();

@@ -1,6 +1,10 @@
 import { createAccountRepository } from './account/repository.js';
 import { createAccountService } from './account/service.js';
 import type { AppDeps } from './app.js';
+import { createAttachmentQueries } from './attachments/queries.js';
+import { createAttachmentsRepository } from './attachments/repository.js';
+import { createAttachmentsService } from './attachments/service.js';
+import { createAttachmentViews } from './attachments/views.js';
 import { createAuditLog } from './audit/repository.js';
 import { createAuthRepository } from './auth/repository.js';
 import { createAuthService } from './auth/service.js';
@@ -9,10 +13,16 @@ import { createInvitesRepository } from './invites/repository.js';
 import { createInvitesService } from './invites/service.js';
 import { createLaunchpadRepository } from './launchpad/repository.js';
 import { createLaunchpadService } from './launchpad/service.js';
+import { createRunCredentialStore } from './runs/credential-store.js';
+import { createRunEnvironmentService } from './runs/environment.js';
+import { createRunsRepository } from './runs/repository.js';
+import { createRunsService } from './runs/service.js';
 import { createSandboxService } from './sandbox/service.js';
 import { createIntegrationsService } from './integrations/service.js';
 import { createSpacesRepository } from './spaces/repository.js';
 import { createSpacesService } from './spaces/service.js';
+import { createStacksRepository } from './stacks/repository.js';
+import { createStacksService } from './stacks/service.js';
 import { createTokensRepository } from './tokens/repository.js';
 import { createTokensService } from './tokens/service.js';
 import { createTrustPolicyService } from './trust-policy/service.js';
@@ -39,7 +49,20 @@ export function createServices({ db, clock, platform, config, aws }: AppDeps) {
     platform,
   });
   const integrationsRepo = createIntegrationsRepository(db);
-  const integrations = createIntegrationsService({ repo: integrationsRepo, spaces, audit, clock });
+  const stacksRepo = createStacksRepository(db);
+  const attachmentsRepo = createAttachmentsRepository(db);
+  const attachmentQueries = createAttachmentQueries({
+    repo: attachmentsRepo,
+    stacks: stacksRepo,
+    spaces,
+  });
+  const integrations = createIntegrationsService({
+    repo: integrationsRepo,
+    spaces,
+    usage: attachmentQueries,
+    audit,
+    clock,
+  });
   const trustPolicy = createTrustPolicyService({ account, integrations });
   const verification = createVerificationService({
     integrations,
@@ -50,6 +73,53 @@ export function createServices({ db, clock, platform, config, aws }: AppDeps) {
     clock,
     sts: aws.sts,
     retry: aws.retry ?? defaultRetryPolicy,
+  });
+  const runCredentials = createRunCredentialStore();
+  const stacks = createStacksService({
+    repo: stacksRepo,
+    attachments: attachmentsRepo,
+    credentials: runCredentials,
+    spaces,
+    audit,
+    clock,
+  });
+  const attachments = createAttachmentsService({
+    repo: attachmentsRepo,
+    queries: attachmentQueries,
+    stacks,
+    integrations: integrationsRepo,
+    spaces,
+    verification,
+    audit,
+    clock,
+  });
+  const attachmentViews = createAttachmentViews({
+    queries: attachmentQueries,
+    stacks,
+    integrations,
+    integrationsRepo,
+    spaces,
+  });
+  const runsRepo = createRunsRepository(db);
+  const runs = createRunsService({
+    repo: runsRepo,
+    stacks: stacksRepo,
+    attachments: attachmentQueries,
+    integrations: integrationsRepo,
+    account,
+    spaces,
+    credentials: runCredentials,
+    sts: aws.sts,
+    audit,
+    clock,
+  });
+  const runEnvironment = createRunEnvironmentService({
+    repo: runsRepo,
+    stacks: stacksRepo,
+    spaces,
+    credentials: runCredentials,
+    audit,
+    clock,
   });
   const sandbox = createSandboxService({ sandbox: aws.sandbox, spaces, audit });
   const launchpad = createLaunchpadService(createLaunchpadRepository(db));
@@ -73,6 +143,12 @@ export function createServices({ db, clock, platform, config, aws }: AppDeps) {
     integrations,
     trustPolicy,
     verification,
+    stacks,
+    attachments,
+    attachmentViews,
+    runs,
+    runEnvironment,
+    runCredentials,
     sandbox,
     launchpad,
     invites,

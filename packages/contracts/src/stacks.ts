@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { labels, name, spaceId, stackSlug, ulid } from './fields.js';
+import { awsIntegration } from './integrations.js';
 import { cursor, limit, page } from './pagination.js';
+import { problem } from './problem.js';
+import { phase, verification } from './verification.js';
 
 export const stack = z.object({
   slug: z.string(),
@@ -26,6 +29,7 @@ export const updateStackRequest = z.strictObject({
   spaceId: spaceId.optional(),
   labels: labels.optional(),
 });
+export type UpdateStackRequest = z.infer<typeof updateStackRequest>;
 
 export const listStacksQuery = z.strictObject({
   space: spaceId.optional(),
@@ -33,6 +37,7 @@ export const listStacksQuery = z.strictObject({
   limit,
   cursor: cursor.optional(),
 });
+export type ListStacksQuery = z.infer<typeof listStacksQuery>;
 export const stackList = page(stack);
 
 /** An AWS integration attached to a stack, directly or through an autoattach label. */
@@ -56,6 +61,7 @@ export const attachmentList = z.object({
     .array(z.object({ integrationId: z.string(), stackSlug: z.string(), reason: z.string() }))
     .default([]),
 });
+export type AttachmentList = z.infer<typeof attachmentList>;
 
 const atLeastOnePhase = (v: { read?: boolean; write?: boolean }) =>
   v.read === true || v.write === true;
@@ -63,11 +69,46 @@ const atLeastOnePhase = (v: { read?: boolean; write?: boolean }) =>
 export const attachRequest = z
   .strictObject({ integrationId: ulid, read: z.boolean(), write: z.boolean() })
   .refine(atLeastOnePhase, { error: 'Enable Read, Write or both', path: ['read'] });
+export type AttachRequest = z.infer<typeof attachRequest>;
 
 export const updateAttachmentRequest = z.strictObject({
   read: z.boolean().optional(),
   write: z.boolean().optional(),
 });
+export type UpdateAttachmentRequest = z.infer<typeof updateAttachmentRequest>;
+
+/**
+ * 201 from attach and 200 from update: the attachment and the check that let it through
+ * (null for integrations that assume the role on the worker, which Rolebridge cannot test).
+ */
+export const attachResponse = z.object({
+  attachment,
+  verification: verification.nullable(),
+});
+
+/** 422 `trust_policy_denies` from attach/update: the failed check, with its hints. */
+export const attachRefusedProblem = problem.extend({ verification });
+
+/** 409 `integration_attached` from deleting an integration: who still uses it. */
+export const integrationAttachedProblem = problem.extend({ stacks: z.array(z.string()) });
+
+/** Integrations a stack may attach: from its space or ancestors it inherits from. */
+export const attachableIntegrations = z.object({ items: z.array(awsIntegration) });
+
+/** The stack's environment tab: what a run would get, values never shown. */
+export const stackEnvironment = z.object({
+  items: z.array(
+    z.object({
+      name: z.string(),
+      value: z.literal('<computed>'),
+      integrationId: z.string(),
+      integrationName: z.string(),
+      phases: z.array(phase),
+      isAutoattached: z.boolean(),
+    }),
+  ),
+});
+export type StackEnvironment = z.infer<typeof stackEnvironment>;
 
 /** plan runs use the read external ID, apply runs the write one. */
 export const runPhase = z.enum(['plan', 'apply']);
@@ -80,6 +121,11 @@ export const run = z.object({
   stackSlug: z.string(),
   phase: runPhase,
   createdAt: z.string(),
+  createdBy: z.string(),
+  /** The integration attached for the run's phase; null when none was. */
+  integrationId: z.string().nullable(),
+  /** `arn:aws:sts::…:assumed-role/<role>/<run-id>@<stack>@<account>`; null on the worker. */
+  assumedRoleArn: z.string().nullable(),
   /** Names of the computed variables; values are never shown here. */
   environment: z.array(z.object({ name: z.string(), value: z.literal(COMPUTED) })),
   expiresAt: z.string().nullable(),
@@ -107,3 +153,21 @@ export const runEnvironment = z.object({
     .default([]),
 });
 export type RunEnvironment = z.infer<typeof runEnvironment>;
+
+/** The CLI's configuration, read from its environment. */
+export const cliEnv = z.object({
+  ROLEBRIDGE_URL: z.url({
+    error: 'Set ROLEBRIDGE_URL to the console URL, e.g. http://localhost:8080',
+  }),
+  ROLEBRIDGE_TOKEN: z
+    .string({ error: 'Set ROLEBRIDGE_TOKEN to a worker token (rb_…)' })
+    .regex(/^rb_[0-9A-Z]{26}\.\S+$/, {
+      error: 'ROLEBRIDGE_TOKEN is not a Rolebridge token (rb_…)',
+    }),
+});
+export type CliEnv = z.infer<typeof cliEnv>;
+
+export const PHASE_OF_RUN = { plan: 'read', apply: 'write' } as const satisfies Record<
+  RunPhase,
+  z.infer<typeof phase>
+>;

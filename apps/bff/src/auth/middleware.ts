@@ -6,8 +6,16 @@ import type { AuthService } from './service.js';
 
 export const SESSION_COOKIE = 'rb_session';
 
-/** The only routes a worker token may call: fetching its own run's environment. */
-const WORKER_ROUTES = /^\/api\/stacks\/[a-z0-9-]+\/runs\/[0-9A-Z]{26}\/environment(\?|$)/;
+/**
+ * The only routes a worker token may call: starting a run of a stack in its space (the CLI
+ * does that with the same token) and fetching that run's environment.
+ */
+const WORKER_ROUTES: { method: string; path: RegExp }[] = [
+  { method: 'POST', path: /^\/api\/stacks\/[a-z0-9-]+\/runs(\?|$)/ },
+  { method: 'GET', path: /^\/api\/stacks\/[a-z0-9-]+\/runs\/[0-9A-Z]{26}\/environment(\?|$)/ },
+];
+const workerMayCall = (method: string, url: string) =>
+  WORKER_ROUTES.some((r) => r.method === method && r.path.test(url));
 
 export function readCookie(header: string | undefined, name: string): string | null {
   if (!header) return null;
@@ -36,9 +44,12 @@ export function requireAuth(auth: AuthService, tokens: TokensService): RequestHa
     if (
       principal.kind === 'token' &&
       principal.role === 'worker' &&
-      !WORKER_ROUTES.test(req.originalUrl)
+      !workerMayCall(req.method, req.originalUrl)
     ) {
-      throw new NotAllowed('worker_token', 'Worker tokens may only fetch run environments');
+      throw new NotAllowed(
+        'worker_token',
+        'Worker tokens may only start runs and fetch their environments',
+      );
     }
     res.locals.principal = principal;
     next();

@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, type Migration } from 'kysely';
 import * as initial from './migrations/001-initial.js';
 import * as setupFlow from './migrations/002-setup-flow.js';
+import * as stacksAndRuns from './migrations/003-stacks-and-runs.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -12,6 +13,7 @@ export type Db = Kysely<Database>;
 const migrations: Record<string, Migration> = {
   '001-initial': initial,
   '002-setup-flow': setupFlow,
+  '003-stacks-and-runs': stacksAndRuns,
 };
 
 export function openDatabase(file: string): Db {

@@ -26,6 +26,7 @@ export interface Database {
     created_by: string;
     created_at: string;
     last_used_at: string | null;
+    expires_at: Generated<string | null>;
   };
   spaces: {
     id: string;
@@ -51,6 +52,40 @@ export interface Database {
     last_verification: string | null;
   };
   integration_labels: { integration_id: string; label: string };
+  stacks: {
+    slug: string;
+    name: string;
+    space_id: string;
+    created_at: string;
+    updated_at: string;
+    version: number;
+  };
+  stack_labels: { stack_slug: string; label: string };
+  attachments: {
+    stack_slug: string;
+    integration_id: string;
+    read: number;
+    write: number;
+    created_at: string;
+    created_by: string;
+  };
+  runs: {
+    id: string;
+    stack_slug: string;
+    phase: 'plan' | 'apply';
+    created_by: string;
+    created_at: string;
+    expires_at: string | null;
+    integration_id: string | null;
+    role_arn: string | null;
+    external_id: string | null;
+    duration_seconds: number | null;
+    region: string | null;
+    assume_role_on_worker: number;
+    assumed_role_arn: string | null;
+    /** JSON array of the computed variable names; never their values. */
+    variable_names: string;
+  };
   invites: {
     id: string;
     email: string;

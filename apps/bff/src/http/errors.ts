@@ -7,12 +7,19 @@ import type { FieldError } from '@rolebridge/contracts';
 export abstract class AppError extends Error {
   abstract readonly status: number;
   abstract readonly title: string;
+  /** Members beyond the problem's own, e.g. the verification a 422 refers to. */
+  extra: Record<string, unknown> = {};
   constructor(
     readonly code: string,
     message: string,
   ) {
     super(message);
     this.name = new.target.name;
+  }
+
+  withExtra(extra: Record<string, unknown>): this {
+    this.extra = extra;
+    return this;
   }
 }
 
@@ -54,6 +61,12 @@ export class Conflict extends AppError {
   ) {
     super(code, message);
   }
+}
+
+/** Understood but refused on its merits, e.g. a trust policy that denies the stack. */
+export class Unprocessable extends AppError {
+  readonly status = 422;
+  readonly title = 'Unprocessable content';
 }
 
 /** It existed once and never will again, e.g. an expired invite link. */

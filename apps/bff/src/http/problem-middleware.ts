@@ -51,6 +51,7 @@ export function problemHandler(logger: Logger, exposeStack: boolean): ErrorReque
       if (mapped instanceof TooManyRequests)
         res.set('Retry-After', String(mapped.retryAfterSeconds));
       const body: Problem = {
+        ...mapped.extra,
         type: `${PROBLEM_TYPE}${mapped.code}`,
         title: mapped.title,
         status: mapped.status,

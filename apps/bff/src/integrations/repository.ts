@@ -137,6 +137,16 @@ export function createIntegrationsRepository(db: Db) {
         .execute();
     },
 
+    async directStacks(id: string, executor: Executor = db): Promise<string[]> {
+      const rows = await executor
+        .selectFrom('attachments')
+        .select('stack_slug')
+        .where('integration_id', '=', id)
+        .orderBy('stack_slug')
+        .execute();
+      return rows.map((r) => r.stack_slug);
+    },
+
     async delete(trx: Transaction<Database>, id: string) {
       const result = await trx
         .deleteFrom('aws_integrations')

@@ -33,9 +33,16 @@ function currentValue(
   return row.assume_role_on_worker === 1;
 }
 
+/** What attachments tell the integration rules; attachments/queries.ts implements it. */
+export interface IntegrationUsage {
+  stacksUsing(integration: { id: string; spaceId: string }): Promise<string[]>;
+  strandedByMove(integrationId: string, spaceId: string): Promise<string[]>;
+}
+
 export function createIntegrationsService(deps: {
   repo: IntegrationsRepository;
   spaces: SpacesService;
+  usage: IntegrationUsage;
   audit: AuditLog;
   clock: Clock;
 }) {
@@ -174,7 +181,15 @@ export function createIntegrationsService(deps: {
         throw new InputError(errors[0]?.message ?? 'Invalid update', errors);
       }
       const next = merged.data;
-      if (next.spaceId !== current.space_id) await requireSpaceAdmin(principal, next.spaceId);
+      if (next.spaceId !== current.space_id) {
+        await requireSpaceAdmin(principal, next.spaceId);
+        const stranded = await deps.usage.strandedByMove(id, next.spaceId);
+        if (stranded.length > 0)
+          throw new Conflict(
+            'attachment_ineligible',
+            `Stacks ${stranded.join(', ')} could not use this integration from space ${next.spaceId}; detach it from them first`,
+          ).withExtra({ stacks: stranded });
+      }
       const row: IntegrationRow = {
         ...currentRow,
         name: next.name,
@@ -213,7 +228,17 @@ export function createIntegrationsService(deps: {
     async remove(principal: Principal, id: string) {
       const row = await readable(principal, id);
       await spaces.requireRole(principal, row.space_id, 'admin');
+      const attached = (stacks: string[]) =>
+        new Conflict(
+          'integration_attached',
+          `${row.name} is attached to ${stacks.join(', ')}; detach it (or remove its autoattach labels) first`,
+        ).withExtra({ stacks });
+      const using = await deps.usage.stacksUsing({ id, spaceId: row.space_id });
+      if (using.length > 0) throw attached(using);
       await repo.transaction(async (trx) => {
+        // An attach may have landed since the check; the foreign key would refuse anyway.
+        const late = await repo.directStacks(id, trx);
+        if (late.length > 0) throw attached(late);
         await repo.delete(trx, id);
         await audit.record(
           {

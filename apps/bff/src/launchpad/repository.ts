@@ -15,14 +15,8 @@ export function createLaunchpadRepository(db: Db) {
           WHERE json_extract(last_verification, '$.ok') = 1 LIMIT 1`,
       );
     },
-    /** Stacks arrive with a later migration; until the table exists there are none. */
-    async stackExists() {
-      const table = await exists(
-        sql<{
-          one: number;
-        }>`SELECT 1 AS one FROM sqlite_master WHERE type = 'table' AND name = 'stacks'`,
-      );
-      return table && exists(sql<{ one: number }>`SELECT 1 AS one FROM stacks LIMIT 1`);
+    stackExists() {
+      return exists(sql<{ one: number }>`SELECT 1 AS one FROM stacks LIMIT 1`);
     },
     acceptedInviteExists() {
       return exists(

@@ -77,7 +77,7 @@ export function createSpacesRepository(db: Db) {
 
     /** What keeps a space from being deleted: child spaces and the entities inside it. */
     async contents(id: string) {
-      const [children, integrations, tokens, members] = await Promise.all([
+      const [children, integrations, stacks, tokens, members] = await Promise.all([
         db.selectFrom('spaces').select('id').where('parent_id', '=', id).limit(1).execute(),
         db
           .selectFrom('aws_integrations')
@@ -85,6 +85,7 @@ export function createSpacesRepository(db: Db) {
           .where('space_id', '=', id)
           .limit(1)
           .execute(),
+        db.selectFrom('stacks').select('slug').where('space_id', '=', id).limit(1).execute(),
         db.selectFrom('api_tokens').select('id').where('space_id', '=', id).limit(1).execute(),
         db
           .selectFrom('memberships')
@@ -96,6 +97,7 @@ export function createSpacesRepository(db: Db) {
       return {
         children: children.length,
         integrations: integrations.length,
+        stacks: stacks.length,
         tokens: tokens.length,
         members: members.length,
       };

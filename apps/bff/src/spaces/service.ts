@@ -41,6 +41,16 @@ export function createSpacesService(deps: {
   }
 
   const service = {
+    /** The whole tree (spaces are few), for eligibility walks. */
+    tree(): Promise<SpaceRow[]> {
+      return repo.list();
+    },
+
+    /** The space itself first, then each parent up to root; empty when it does not exist. */
+    lineage(spaceId: string): Promise<string[]> {
+      return repo.lineage(spaceId);
+    },
+
     async roleIn(principal: Principal, spaceId: string): Promise<Role | null> {
       return roleIn(principal, await lineageOrThrow(spaceId));
     },

@@ -10,6 +10,7 @@ export function createTokensRepository(db: Db) {
       spaceId: string;
       createdBy: string;
       createdAt: string;
+      expiresAt: string | null;
     }) {
       return db
         .insertInto('api_tokens')
@@ -22,6 +23,7 @@ export function createTokensRepository(db: Db) {
           created_by: row.createdBy,
           created_at: row.createdAt,
           last_used_at: null,
+          expires_at: row.expiresAt,
         })
         .execute();
     },

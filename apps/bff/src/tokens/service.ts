@@ -33,13 +33,19 @@ export function createTokensService(deps: {
         spaceId: input.spaceId,
         createdBy: actorOf(principal),
         createdAt: clock.now().toISOString(),
+        expiresAt: input.expiresAt ?? null,
       });
       await audit.record({
         actor: actorOf(principal),
         action: 'token.create',
         targetType: 'token',
         targetId: id,
-        detail: { name: input.name, role: input.role, spaceId: input.spaceId },
+        detail: {
+          name: input.name,
+          role: input.role,
+          spaceId: input.spaceId,
+          expiresAt: input.expiresAt ?? null,
+        },
       });
       return { id, token: `${PREFIX}${id}.${secret}` };
     },
@@ -54,6 +60,7 @@ export function createTokensService(deps: {
         spaceId: r.space_id,
         createdAt: r.created_at,
         lastUsedAt: r.last_used_at,
+        expiresAt: r.expires_at,
       }));
     },
 
@@ -75,8 +82,9 @@ export function createTokensService(deps: {
       if (!id || !secret) return null;
       const row = await repo.find(id);
       if (!row || !constantTimeEqual(row.secret_hash, sha256(secret))) return null;
-      // Writing last_used_at on every call would serialise all API traffic on one row.
       const now = clock.now().getTime();
+      if (row.expires_at !== null && Date.parse(row.expires_at) <= now) return null;
+      // Writing last_used_at on every call would serialise all API traffic on one row.
       if ((lastTouch.get(id) ?? 0) < now - 60_000) {
         if (lastTouch.size > 10_000) lastTouch = new Map();
         lastTouch.set(id, now);

@@ -30,11 +30,25 @@ export function failureOf(err: unknown): StsFailure {
   return { code, message: err.message.slice(0, 1000) };
 }
 
+export interface IssuedCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+  expiration: Date;
+}
+
+export type SessionOutcome =
+  | { ok: true; assumedRoleArn: string; credentials: IssuedCredentials }
+  | ({ ok: false } & StsFailure);
+
 /**
- * One AssumeRole. Only the assumed-role ARN leaves this function: the temporary credentials
- * in the response go out of scope here and are never returned, logged or stored.
+ * One AssumeRole that hands back the temporary credentials. Only runs use it, and they keep
+ * the credentials in memory for the worker; nothing here logs or stores them.
  */
-export async function assumeRole(client: STSClient, input: AssumeInput): Promise<AssumeOutcome> {
+export async function assumeRoleSession(
+  client: STSClient,
+  input: AssumeInput,
+): Promise<SessionOutcome> {
   try {
     const out = await client.send(
       new AssumeRoleCommand({
@@ -44,10 +58,31 @@ export async function assumeRole(client: STSClient, input: AssumeInput): Promise
         ...(input.externalId !== undefined && { ExternalId: input.externalId }),
       }),
     );
-    return { ok: true, assumedRoleArn: out.AssumedRoleUser?.Arn ?? '' };
+    const c = out.Credentials;
+    if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration)
+      return { ok: false, code: 'IncompleteResponse', message: 'STS returned no credentials' };
+    return {
+      ok: true,
+      assumedRoleArn: out.AssumedRoleUser?.Arn ?? '',
+      credentials: {
+        accessKeyId: c.AccessKeyId,
+        secretAccessKey: c.SecretAccessKey,
+        sessionToken: c.SessionToken,
+        expiration: c.Expiration,
+      },
+    };
   } catch (err) {
     return { ok: false, ...failureOf(err) };
   }
+}
+
+/**
+ * One AssumeRole for a check. Only the assumed-role ARN leaves this function: the temporary
+ * credentials go out of scope here and are never returned, logged or stored.
+ */
+export async function assumeRole(client: STSClient, input: AssumeInput): Promise<AssumeOutcome> {
+  const outcome = await assumeRoleSession(client, input);
+  return outcome.ok ? { ok: true, assumedRoleArn: outcome.assumedRoleArn } : outcome;
 }
 
 /** RoleSessionName: 2–64 of [\w+=,.@-], and it shows up in the customer's CloudTrail. */

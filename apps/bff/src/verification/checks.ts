@@ -21,17 +21,18 @@ export interface CheckContext {
 }
 
 /** Every AssumeRole goes to the audit log: what was asked and what AWS said, never credentials. */
-async function audited(
-  ctx: CheckContext,
+export async function recordAssumeRole(
+  audit: AuditLog,
+  who: { actor: string; integrationId: string },
   input: AssumeInput,
-  meta: { purpose: string; stackSlug?: string; phase?: Phase; attempt: number },
-): Promise<AssumeOutcome> {
-  const outcome = await assumeRole(ctx.client, input);
-  await ctx.audit.record({
-    actor: ctx.actor,
+  meta: { purpose: string; stackSlug?: string; phase?: Phase; attempt: number; runId?: string },
+  outcome: { ok: true; assumedRoleArn: string } | { ok: false; code: string; message: string },
+) {
+  await audit.record({
+    actor: who.actor,
     action: 'sts.assume_role',
     targetType: 'aws_integration',
-    targetId: ctx.integration.id,
+    targetId: who.integrationId,
     detail: {
       ...meta,
       roleArn: input.roleArn,
@@ -43,6 +44,16 @@ async function audited(
         : { errorCode: outcome.code, errorMessage: outcome.message }),
     },
   });
+}
+
+async function audited(
+  ctx: CheckContext,
+  input: AssumeInput,
+  meta: { purpose: string; stackSlug?: string; phase?: Phase; attempt: number },
+): Promise<AssumeOutcome> {
+  const outcome = await assumeRole(ctx.client, input);
+  const who = { actor: ctx.actor, integrationId: ctx.integration.id };
+  await recordAssumeRole(ctx.audit, who, input, meta, outcome);
   return outcome;
 }
 

@@ -1,6 +1,7 @@
 import {
   WORKER_VERIFICATION_REASON,
   type AwsIntegration,
+  type Phase,
   type Verification,
   type VerifyRequest,
   type VerifyTarget,
@@ -123,13 +124,14 @@ export function createVerificationService(deps: {
     };
   }
 
-  async function runAndStore(
+  /** Audited always; stored as the integration's last verification only when asked. */
+  async function record(
     principal: Principal,
     integration: AwsIntegration,
-    request: VerifyRequest,
+    verification: Verification,
+    store: boolean,
   ) {
-    const verification = await run(principal, integration, request);
-    await deps.repo.saveVerification(integration.id, JSON.stringify(verification));
+    if (store) await deps.repo.saveVerification(integration.id, JSON.stringify(verification));
     await deps.audit.record({
       actor: actorOf(principal),
       action: 'integration.verify',
@@ -145,6 +147,12 @@ export function createVerificationService(deps: {
     });
     return verification;
   }
+
+  const runAndStore = async (
+    principal: Principal,
+    integration: AwsIntegration,
+    request: VerifyRequest,
+  ) => record(principal, integration, await run(principal, integration, request), true);
 
   return {
     /** Right after create; null for roles the worker assumes itself. */
@@ -162,6 +170,22 @@ export function createVerificationService(deps: {
       if (integration.assumeRoleOnWorker)
         throw new Conflict('verified_on_worker', WORKER_VERIFICATION_REASON);
       return runAndStore(principal, integration, request);
+    },
+
+    /**
+     * Before attaching: assume the role for this stack and the phases being enabled. A pass
+     * becomes the integration's last verification; a refusal is not stored, since the
+     * integration still works for the stacks that already use it.
+     */
+    async forAttach(
+      principal: Principal,
+      integration: AwsIntegration,
+      stackSlug: string,
+      phases: Phase[],
+    ): Promise<Verification | null> {
+      if (integration.assumeRoleOnWorker || phases.length === 0) return null;
+      const verification = await run(principal, integration, { stack: stackSlug, phases });
+      return record(principal, integration, verification, verification.ok);
     },
   };
 }

@@ -1,0 +1,136 @@
+import { ulid } from 'ulid';
+import { PHASE_OF_RUN, type Run, type RunPhase } from '@rolebridge/contracts';
+import { formatExternalId } from '@rolebridge/trust-policy';
+import type { AccountService } from '../account/service.js';
+import type { AttachmentQueries } from '../attachments/queries.js';
+import { forPhase } from '../attachments/resolve.js';
+import type { AuditLog } from '../audit/repository.js';
+import { actorOf, atLeast, type Principal } from '../auth/principal.js';
+import type { StsClients } from '../aws/sts-clients.js';
+import type { Clock } from '../clock.js';
+import { Conflict, NotFound } from '../http/errors.js';
+import type { IntegrationsRepository } from '../integrations/repository.js';
+import type { SpacesService } from '../spaces/service.js';
+import type { StacksRepository } from '../stacks/repository.js';
+import { requireRunStarter } from './access.js';
+import { assumeForRun } from './assume.js';
+import type { RunCredentialStore } from './credential-store.js';
+import type { RunRow, RunsRepository } from './repository.js';
+import { toRun, variableNames } from './variables.js';
+
+export interface RunsDeps {
+  repo: RunsRepository;
+  stacks: StacksRepository;
+  attachments: AttachmentQueries;
+  integrations: IntegrationsRepository;
+  account: AccountService;
+  spaces: SpacesService;
+  credentials: RunCredentialStore;
+  sts: StsClients;
+  audit: AuditLog;
+  clock: Clock;
+}
+
+export function createRunsService(deps: RunsDeps) {
+  const { repo, stacks, spaces, audit, clock } = deps;
+
+  const isWorker = (p: Principal) => p.kind === 'token' && p.role === 'worker';
+  const missing = (slug: string) => new NotFound('stack_not_found', `No stack with slug ${slug}`);
+
+  /** Stacks the caller may not read are missing to it; workers are scoped in access.ts. */
+  async function visibleStack(principal: Principal, slug: string) {
+    const stack = await stacks.find(slug);
+    if (!stack) throw missing(slug);
+    if (!isWorker(principal) && !atLeast(await spaces.roleIn(principal, stack.space_id), 'read'))
+      throw missing(slug);
+    return stack;
+  }
+
+  async function readableStack(principal: Principal, slug: string) {
+    const stack = await stacks.find(slug);
+    if (!stack || !atLeast(await spaces.roleIn(principal, stack.space_id), 'read'))
+      throw missing(slug);
+    return stack;
+  }
+
+  return {
+    async start(principal: Principal, slug: string, runPhase: RunPhase): Promise<Run> {
+      const stack = await visibleStack(principal, slug);
+      await requireRunStarter(principal, stack.space_id, spaces);
+      const phase = PHASE_OF_RUN[runPhase];
+      const chosen = forPhase(await deps.attachments.forStack(stack), phase);
+      const integration = chosen && (await deps.integrations.find(chosen.integration.id));
+      if (!integration)
+        throw new Conflict(
+          'no_attachment',
+          `Stack ${slug} has no AWS integration attached for the ${phase} phase, which ${runPhase} runs use`,
+        );
+      const { name: accountName, platformPrincipal } = await deps.account.current();
+      const id = ulid();
+      const now = clock.now();
+      const worker = integration.assume_role_on_worker === 1;
+      const ref = { region: integration.region, assumeRoleOnWorker: worker };
+      const row: RunRow = {
+        id,
+        stack_slug: slug,
+        phase: runPhase,
+        created_by: actorOf(principal),
+        created_at: now.toISOString(),
+        expires_at: new Date(now.getTime() + integration.duration_seconds * 1000).toISOString(),
+        integration_id: integration.id,
+        role_arn: integration.role_arn,
+        // A custom external ID only exists for roles the worker assumes itself.
+        external_id:
+          (worker && integration.external_id) ||
+          formatExternalId({ accountName, integrationId: integration.id, stackSlug: slug, phase }),
+        duration_seconds: integration.duration_seconds,
+        region: integration.region,
+        assume_role_on_worker: worker ? 1 : 0,
+        assumed_role_arn: null,
+        variable_names: JSON.stringify(variableNames(ref)),
+      };
+      if (!worker) {
+        const issued = await assumeForRun(deps, {
+          row,
+          actor: actorOf(principal),
+          accountName,
+          platformAccountId: platformPrincipal?.accountId ?? null,
+        });
+        row.assumed_role_arn = issued.assumedRoleArn;
+        row.expires_at = issued.expiresAt.toISOString();
+      }
+      await repo.insert(row);
+      await audit.record({
+        actor: actorOf(principal),
+        action: 'run.start',
+        targetType: 'stack',
+        targetId: slug,
+        detail: {
+          runId: id,
+          phase: runPhase,
+          integrationId: integration.id,
+          externalId: row.external_id,
+          assumedRoleArn: row.assumed_role_arn,
+          assumeRoleOnWorker: worker,
+          expiresAt: row.expires_at,
+        },
+      });
+      return toRun(row);
+    },
+
+    // Worker tokens hold no read role, so the history is not theirs to see.
+    async list(principal: Principal, slug: string) {
+      await readableStack(principal, slug);
+      return { items: (await repo.list(slug, 50)).map(toRun) };
+    },
+
+    async get(principal: Principal, slug: string, id: string) {
+      await readableStack(principal, slug);
+      const row = await repo.find(slug, id);
+      if (!row) throw new NotFound('run_not_found', `No run ${id} on stack ${slug}`);
+      return toRun(row);
+    },
+  };
+}
+
+export type RunsService = ReturnType<typeof createRunsService>;
