@@ -75,6 +75,13 @@ export const router = createBrowserRouter([
             }),
           },
           {
+            path: 'stacks/:slug',
+            lazy: async () => ({
+              Component: (await import('../features/stacks/routes/stack-details'))
+                .StackDetailsRoute,
+            }),
+          },
+          {
             path: 'settings',
             lazy: async () => ({
               Component: (await import('../features/settings/routes/settings')).SettingsRoute,

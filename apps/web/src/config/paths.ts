@@ -7,6 +7,7 @@ export const paths = {
   awsIntegration: (id: string) => `/integrations/aws/${encodeURIComponent(id)}`,
   stacks: '/stacks',
   newStack: '/stacks/new',
+  stack: (slug: string) => `/stacks/${encodeURIComponent(slug)}`,
   acceptInvite: (token: string) => `/invite/${encodeURIComponent(token)}`,
   settings: '/settings',
 } as const;

@@ -5,12 +5,18 @@ import type { z } from 'zod';
 export class ApiError extends Error {
   readonly status: number;
   readonly problem: Problem;
+  /**
+   * The body as received: some problems carry more than the common fields (a refused
+   * attach holds its verification), which callers parse with their own contract schema.
+   */
+  readonly body: unknown;
 
-  constructor(body: Problem) {
+  constructor(body: Problem, raw: unknown = body) {
     super(body.detail || body.title);
     this.name = 'ApiError';
     this.status = body.status;
     this.problem = body;
+    this.body = raw;
   }
 
   get code(): string {
@@ -40,7 +46,7 @@ export type ApiResponse<T> = { data: T; headers: Headers };
 async function toApiError(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => null);
   const parsed = problem.safeParse(body);
-  if (parsed.success) return new ApiError(parsed.data);
+  if (parsed.success) return new ApiError(parsed.data, body);
   // A proxy or a crashed server answers without a problem body; say what we know.
   return new ApiError({
     type: 'about:blank',

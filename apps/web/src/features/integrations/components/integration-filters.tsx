@@ -11,7 +11,7 @@ import {
   removeLabel,
   type IntegrationFilters,
 } from '../utils/filters';
-import { SearchBox } from './search-box';
+import { SearchBox } from '../../../components/ui/search-box';
 
 type Props = {
   filters: IntegrationFilters;

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Controller, useWatch, type UseFormReturn } from 'react-hook-form';
 import { CheckboxField, SelectField, TextField } from '../../../components/ui/field';
 import { spaceTree, spacesQueryOptions } from '../../../lib/queries/spaces';
-import { LabelsInput } from './labels-input';
+import { LabelsInput } from '../../../components/ui/labels-input';
 import { RoleArnFeedback } from './role-arn-feedback';
 
 /** Every field, with the shape the API takes; both create and update requests accept it. */

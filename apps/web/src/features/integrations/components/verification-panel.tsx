@@ -1,23 +1,12 @@
 import type { AwsIntegration, VerifyTarget } from '@rolebridge/contracts';
-import { useEffect, useState } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Spinner } from '../../../components/ui/spinner';
+import { useElapsed } from '../../../lib/use-elapsed';
 import { useVerifyIntegration } from '../api/verify';
-import { VerificationSummary } from './verification-summary';
+import { VerificationSummary } from '../../../components/verification/verification-summary';
 
 type Props = { integration: AwsIntegration; target?: VerifyTarget | undefined };
-
-/** Seconds since `since` while `running`, so a long retry visibly makes progress. */
-function useElapsed(running: boolean, since: number): number {
-  const [now, setNow] = useState(since);
-  useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [running]);
-  return running ? Math.max(0, Math.round((now - since) / 1000)) : 0;
-}
 
 /** The last verification and a way to run a new one (after fixing the role, say). */
 export function VerificationPanel({ integration, target }: Props) {

@@ -14,6 +14,8 @@ import { DeleteIntegration } from '../components/delete-integration';
 import { EditIntegrationForm } from '../components/edit-integration-form';
 import { IntegrationOverview } from '../components/integration-overview';
 import { StatusBadge } from '../components/status-badge';
+import { UsedBy } from '../components/used-by';
+import { VerificationMatrix } from '../components/verification-matrix';
 import { VerificationPanel } from '../components/verification-panel';
 
 export function IntegrationDetailsRoute() {
@@ -97,6 +99,15 @@ export function IntegrationDetailsRoute() {
             <IntegrationOverview integration={integration} />
           )}
         </Card>
+        <Card title="Used by" id="integration-used-by">
+          <UsedBy integrationId={integration.id} />
+        </Card>
+        {/* Rolebridge cannot assume a worker-assumed role, so there is nothing to tabulate. */}
+        {!integration.assumeRoleOnWorker && (
+          <Card title="Verification by stack" id="integration-matrix">
+            <VerificationMatrix integration={integration} />
+          </Card>
+        )}
         <Card title="Verification" id="integration-verification">
           <VerificationPanel integration={integration} />
         </Card>

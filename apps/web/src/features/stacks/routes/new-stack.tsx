@@ -1,10 +1,12 @@
-import { Link } from 'react-router';
-import { EmptyState } from '../../../components/ui/empty-state';
+import { Link, useNavigate } from 'react-router';
+import { Card } from '../../../components/ui/card';
 import { PageHeader } from '../../../components/ui/page-header';
 import { paths } from '../../../config/paths';
+import { CreateStackForm } from '../components/create-stack-form';
 
-// The LaunchPad and the setup wizard link here; the stack form arrives with the stacks API.
+// The LaunchPad's "Create first stack" step and the setup wizard's success message link here.
 export function NewStackRoute() {
+  const navigate = useNavigate();
   return (
     <>
       <PageHeader
@@ -14,10 +16,17 @@ export function NewStackRoute() {
           </Link>
         }
         title="Create a stack"
+        description="A stack is one unit of infrastructure code. Its runs get AWS credentials from the integrations you attach to it."
       />
-      <EmptyState title="Creating stacks is coming soon" icon="▤">
-        Stacks, attachments and runs arrive in the next release of the console.
-      </EmptyState>
+      <div className="narrow">
+        <Card>
+          <CreateStackForm
+            onCreated={(stack) =>
+              void navigate(`${paths.stack(stack.slug)}?created=1`, { replace: true })
+            }
+          />
+        </Card>
+      </div>
     </>
   );
 }

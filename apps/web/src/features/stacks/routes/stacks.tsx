@@ -1,13 +1,95 @@
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
+import { Alert } from '../../../components/ui/alert';
+import { Button, ButtonLink } from '../../../components/ui/button';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { PageHeader } from '../../../components/ui/page-header';
+import { SearchBox } from '../../../components/ui/search-box';
+import { PageSpinner, Spinner } from '../../../components/ui/spinner';
+import { paths } from '../../../config/paths';
+import { spacesQueryOptions } from '../../../lib/queries/spaces';
+import { stacksQueryOptions } from '../api/stacks';
+import { StacksTable } from '../components/stacks-table';
 
 export function StacksRoute() {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const q = searchParams.get('q') ?? '';
+  const spaces = useQuery(spacesQueryOptions());
+  const list = useInfiniteQuery({
+    ...stacksQueryOptions({ q }),
+    placeholderData: keepPreviousData,
+  });
+  const setQ = (next: string) => setSearchParams(next ? { q: next } : {}, { replace: true });
+
+  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const nothingAtAll = list.isSuccess && items.length === 0 && !q && !list.isPlaceholderData;
+  const create = (
+    <ButtonLink to={paths.newStack} variant="primary">
+      Create stack
+    </ButtonLink>
+  );
+
   return (
     <>
-      <PageHeader title="Stacks" />
-      <EmptyState title="Stacks are coming soon" icon="▤">
-        Stacks, attachments and runs arrive in the next release of the console.
-      </EmptyState>
+      <PageHeader
+        title="Stacks"
+        description="Units of infrastructure code. Each run of a stack gets temporary AWS credentials from its attached integrations."
+        actions={!nothingAtAll && create}
+      />
+      {nothingAtAll ? (
+        <EmptyState title="No stacks yet" icon="▤" actions={create}>
+          Create a stack, then attach an AWS integration so its plans and applies get short-lived
+          credentials.
+        </EmptyState>
+      ) : (
+        <section className="card card-flush" aria-label="Stacks">
+          <div className="filters">
+            <SearchBox value={q} onChange={setQ} label="Search stacks" />
+          </div>
+          <div className="visually-hidden" aria-live="polite">
+            {list.isSuccess &&
+              !list.isFetching &&
+              `${items.length} ${items.length === 1 ? 'stack' : 'stacks'} shown`}
+          </div>
+          {list.isPending && <PageSpinner label="Loading stacks" />}
+          {list.isError && (
+            <div className="card-body">
+              <Alert
+                tone="danger"
+                title="Could not load stacks"
+                actions={<Button onClick={() => void list.refetch()}>Try again</Button>}
+              >
+                {list.error.message}
+              </Alert>
+            </div>
+          )}
+          {list.isSuccess && items.length === 0 && (
+            <EmptyState
+              title="No stacks match this search"
+              actions={<Button onClick={() => setQ('')}>Clear search</Button>}
+            >
+              Try a shorter search, or part of the slug.
+            </EmptyState>
+          )}
+          {items.length > 0 && (
+            <div className={list.isPlaceholderData ? 'is-stale' : undefined}>
+              <StacksTable stacks={items} spaces={spaces.data} />
+            </div>
+          )}
+          {list.hasNextPage && (
+            <div className="table-footer">
+              <Button onClick={() => void list.fetchNextPage()} pending={list.isFetchingNextPage}>
+                Load more
+              </Button>
+            </div>
+          )}
+          {list.isFetching && !list.isPending && !list.isFetchingNextPage && (
+            <div className="fetching-indicator">
+              <Spinner size="sm" /> Updating…
+            </div>
+          )}
+        </section>
+      )}
     </>
   );
 }

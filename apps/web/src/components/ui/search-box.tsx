@@ -1,13 +1,20 @@
-import { useDebouncedDraft } from '../../../lib/use-debounced-draft';
+import { useId } from 'react';
+import { useDebouncedDraft } from '../../lib/use-debounced-draft';
 
-type Props = { value: string; onChange: (q: string) => void };
+type Props = {
+  value: string;
+  onChange: (q: string) => void;
+  /** The accessible name, e.g. "Search integrations"; the field itself shows a placeholder. */
+  label?: string;
+};
 
-export function SearchBox({ value, onChange }: Props) {
+export function SearchBox({ value, onChange, label = 'Search integrations' }: Props) {
+  const id = useId();
   const [draft, setDraft] = useDebouncedDraft(value, onChange);
   return (
     <div className="search-box">
-      <label htmlFor="integration-search" className="visually-hidden">
-        Search integrations
+      <label htmlFor={id} className="visually-hidden">
+        {label}
       </label>
       <svg
         className="search-icon"
@@ -21,7 +28,7 @@ export function SearchBox({ value, onChange }: Props) {
         <path d="m10.5 10.5 3 3" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
       </svg>
       <input
-        id="integration-search"
+        id={id}
         type="search"
         className="input"
         placeholder="Search by name"

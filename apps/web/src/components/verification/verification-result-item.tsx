@@ -1,6 +1,6 @@
 import type { Verification } from '@rolebridge/contracts';
-import { Badge } from '../../../components/ui/badge';
-import { CopyButton } from '../../../components/ui/copy-button';
+import { Badge } from '../ui/badge';
+import { CopyButton } from '../ui/copy-button';
 import { HintItem } from './hint-item';
 
 type Result = Verification['results'][number];

@@ -1,6 +1,6 @@
 import { useId, useState, type KeyboardEvent } from 'react';
-import { Chip } from '../../../components/ui/chip';
-import { describedBy } from '../../../components/ui/field';
+import { Chip } from './chip';
+import { describedBy } from './field';
 
 type Props = {
   value: string[];
@@ -8,12 +8,24 @@ type Props = {
   onBlur: () => void;
   error?: string | undefined;
   name: string;
+  /** What labels do here; integrations and stacks read them differently. */
+  hint?: string;
+  placeholder?: string;
 };
 
-const hint = 'Press Enter or comma to add. autoattach:<stack-label> attaches to matching stacks.';
+const integrationHint =
+  'Press Enter or comma to add. autoattach:<stack-label> attaches to matching stacks.';
 
 /** A chip input: labels are committed on Enter, comma, space or leaving the field. */
-export function LabelsInput({ value, onChange, onBlur, error, name }: Props) {
+export function LabelsInput({
+  value,
+  onChange,
+  onBlur,
+  error,
+  name,
+  hint = integrationHint,
+  placeholder = 'e.g. production  autoattach:prod',
+}: Props) {
   const id = useId();
   const [draft, setDraft] = useState('');
 
@@ -56,7 +68,7 @@ export function LabelsInput({ value, onChange, onBlur, error, name }: Props) {
           className="labels-input-field"
           value={draft}
           autoComplete="off"
-          placeholder={value.length === 0 ? 'e.g. production  autoattach:prod' : ''}
+          placeholder={value.length === 0 ? placeholder : ''}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy(id, hint, error)}
           onChange={(event) => {

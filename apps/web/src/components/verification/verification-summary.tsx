@@ -1,8 +1,8 @@
 import { WORKER_VERIFICATION_REASON, type AwsIntegration } from '@rolebridge/contracts';
-import { Alert } from '../../../components/ui/alert';
-import { Badge } from '../../../components/ui/badge';
-import { CodeBlock } from '../../../components/ui/code-block';
-import { formatDateTime } from '../../../lib/format';
+import { Alert } from '../ui/alert';
+import { Badge } from '../ui/badge';
+import { CodeBlock } from '../ui/code-block';
+import { formatDateTime } from '../../lib/format';
 import { HintItem } from './hint-item';
 import { VerificationResultItem } from './verification-result-item';
 

@@ -1,5 +1,5 @@
 import type { Hint } from '@rolebridge/contracts';
-import { CodeBlock } from '../../../components/ui/code-block';
+import { CodeBlock } from '../ui/code-block';
 
 /** One piece of advice; `context` keeps copy-button names unique when hints repeat. */
 export function HintItem({ hint, context }: { hint: Hint; context?: string }) {

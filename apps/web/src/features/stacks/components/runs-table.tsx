@@ -1,0 +1,57 @@
+import type { Run } from '@rolebridge/contracts';
+import { formatDateTime } from '../../../lib/format';
+
+type Props = { runs: Run[]; integrationName: (id: string | null) => string };
+
+export function RunsTable({ runs, integrationName }: Props) {
+  return (
+    <div className="table-wrap">
+      <table className="table table-plain table-runs">
+        <caption className="visually-hidden">Recent runs</caption>
+        <thead>
+          <tr>
+            <th scope="col">Run</th>
+            <th scope="col">Phase</th>
+            <th scope="col">Started</th>
+            <th scope="col">Credentials from</th>
+            <th scope="col">Expires</th>
+          </tr>
+        </thead>
+        <tbody>
+          {runs.map((r) => (
+            <tr key={r.id}>
+              <th scope="row">
+                <code className="mono truncate" title={r.id}>
+                  {r.id}
+                </code>
+              </th>
+              <td>
+                {r.phase === 'plan' ? 'Plan' : 'Apply'}
+                <span className="muted cell-sub">{r.phase === 'plan' ? 'read' : 'write'}</span>
+              </td>
+              <td>
+                <time dateTime={r.createdAt}>{formatDateTime(r.createdAt)}</time>
+                <span className="muted cell-sub">{r.createdBy}</span>
+              </td>
+              <td>
+                {integrationName(r.integrationId)}
+                {r.assumedRoleArn && (
+                  <code className="mono truncate cell-sub" title={r.assumedRoleArn}>
+                    {r.assumedRoleArn}
+                  </code>
+                )}
+              </td>
+              <td>
+                {r.expiresAt ? (
+                  <time dateTime={r.expiresAt}>{formatDateTime(r.expiresAt)}</time>
+                ) : (
+                  <span className="muted">On the worker</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
