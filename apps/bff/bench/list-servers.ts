@@ -1,6 +1,6 @@
 // The three servers bench:list compares, each started in its own process so the load
 // generator does not share an event loop with the server it measures.
-//   bff <dataDir> | express <bodyFile> | http <bodyFile>   → prints "listening <port>"
+//   bff <dataDir> | bff-uncached <dataDir> | express <bodyFile> | http <bodyFile>   → prints "listening <port>"
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ const [mode, arg = ''] = process.argv.slice(2);
 process.once('SIGTERM', () => process.exit(0));
 const ready = (port: number) => process.stdout.write(`listening ${port}\n`);
 
-if (mode === 'bff') {
+if (mode === 'bff' || mode === 'bff-uncached') {
   // Request logs go to a file at info level, as a production deployment would keep them.
   const logger = createLogger(
     'info',
@@ -33,7 +33,7 @@ if (mode === 'bff') {
     }),
     // Never called here: nothing in this app verifies a role.
     aws: { sts: createStsClients({ defaultRegion: 'us-east-1', endpoint: 'http://127.0.0.1:9' }) },
-    config: { mode: 'sandbox', secureCookies: false },
+    config: { mode: 'sandbox', secureCookies: false, cacheListPages: mode === 'bff' },
   });
   const server = app.listen(0, '127.0.0.1', () =>
     ready((server.address() as { port: number }).port),

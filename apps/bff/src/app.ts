@@ -50,6 +50,8 @@ export interface AppDeps {
     /** Built SPA to serve on the same origin; omitted in API tests. */
     webDistDir?: string;
     exposeErrors?: boolean;
+    /** Keep list pages until the next database write (default on). */
+    cacheListPages?: boolean;
   };
 }
 

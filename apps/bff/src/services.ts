@@ -8,6 +8,7 @@ import { createAttachmentViews } from './attachments/views.js';
 import { createAuditLog } from './audit/repository.js';
 import { createAuthRepository } from './auth/repository.js';
 import { createAuthService } from './auth/service.js';
+import { generationOf } from './db/database.js';
 import { createIntegrationsRepository } from './integrations/repository.js';
 import { createInvitesRepository } from './invites/repository.js';
 import { createInvitesService } from './invites/service.js';
@@ -37,7 +38,8 @@ export function createServices({ db, clock, platform, config, aws }: AppDeps) {
   const spacesRepo = createSpacesRepository(db);
   const spaces = createSpacesService({ repo: spacesRepo, audit, clock });
   const authRepo = createAuthRepository(db);
-  const auth = createAuthService({ repo: authRepo, audit, clock });
+  const generation = generationOf(db);
+  const auth = createAuthService({ repo: authRepo, audit, clock, generation });
   const tokens = createTokensService({ repo: createTokensRepository(db), spaces, audit, clock });
   const accountRepo = createAccountRepository(db);
   const account = createAccountService({
@@ -57,6 +59,8 @@ export function createServices({ db, clock, platform, config, aws }: AppDeps) {
     spaces,
   });
   const integrations = createIntegrationsService({
+    generation,
+    cacheListPages: config.cacheListPages ?? true,
     repo: integrationsRepo,
     spaces,
     usage: attachmentQueries,

@@ -1,6 +1,7 @@
 import { ulid } from 'ulid';
 import type { LoginRequest } from '@rolebridge/contracts';
 import type { Clock } from '../clock.js';
+import { GenerationCache, type Generation } from '../db/generation.js';
 import type { AuditLog } from '../audit/repository.js';
 import { NotAuthenticated, TooManyRequests } from '../http/errors.js';
 import {
@@ -16,8 +17,18 @@ import type { AuthRepository } from './repository.js';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 
-export function createAuthService(deps: { repo: AuthRepository; audit: AuditLog; clock: Clock }) {
+export function createAuthService(deps: {
+  repo: AuthRepository;
+  audit: AuditLog;
+  clock: Clock;
+  generation: Generation;
+}) {
   const { repo, audit, clock } = deps;
+  // Every API call resolves its session; the answer can only change with a database write.
+  const sessions = new GenerationCache<{ principal: Principal; expiresAt: string } | null>(
+    deps.generation,
+    10_000,
+  );
   const limiter = new LoginRateLimiter(5, 5 * 60 * 1000, () => clock.now().getTime());
   const ipLimiter = new LoginRateLimiter(50, 5 * 60 * 1000, () => clock.now().getTime());
 
@@ -78,14 +89,20 @@ export function createAuthService(deps: { repo: AuthRepository; audit: AuditLog;
     },
 
     async principalForSession(sessionId: string): Promise<Principal | null> {
-      const row = await repo.findSession(sha256(sessionId));
-      if (!row || row.expires_at <= clock.now().toISOString()) return null;
-      return {
-        kind: 'user',
-        id: row.user_id,
-        email: row.email,
-        memberships: await repo.memberships(row.user_id),
-      };
+      const idHash = sha256(sessionId);
+      const found = await sessions.get(idHash, async () => {
+        const row = await repo.findSession(idHash);
+        if (!row) return null;
+        const principal: Principal = {
+          kind: 'user',
+          id: row.user_id,
+          email: row.email,
+          memberships: await repo.memberships(row.user_id),
+        };
+        return { principal, expiresAt: row.expires_at };
+      });
+      if (!found || found.expiresAt <= clock.now().toISOString()) return null;
+      return found.principal;
     },
 
     /** First start: the admin comes from the environment, or gets a random password printed once. */

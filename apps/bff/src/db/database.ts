@@ -5,6 +5,7 @@ import { Kysely, Migrator, SqliteDialect, type Migration } from 'kysely';
 import * as initial from './migrations/001-initial.js';
 import * as setupFlow from './migrations/002-setup-flow.js';
 import * as stacksAndRuns from './migrations/003-stacks-and-runs.js';
+import { countWrites, trackGeneration, type Generation } from './generation.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -16,6 +17,8 @@ const migrations: Record<string, Migration> = {
   '003-stacks-and-runs': stacksAndRuns,
 };
 
+const generations = new WeakMap<Db, Generation>();
+
 export function openDatabase(file: string): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
@@ -23,9 +26,19 @@ export function openDatabase(file: string): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  const generation = trackGeneration(sqlite);
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite, generation) }),
   });
+  generations.set(db, generation);
+  return db;
+}
+
+/** The database's generation, for caches that must never serve data older than the file. */
+export function generationOf(db: Db): Generation {
+  const generation = generations.get(db);
+  if (!generation) throw new Error('generationOf: database not opened with openDatabase');
+  return generation;
 }
 
 /**
@@ -33,7 +46,11 @@ export function openDatabase(file: string): Db {
  * cost in SQLite, so prepared statements are kept per SQL text (queries are parameterised,
  * so the set of texts is small and bounded by the code).
  */
-function withStatementCache(sqlite: SqliteDatabase.Database, max = 500): SqliteDatabase.Database {
+function withStatementCache(
+  sqlite: SqliteDatabase.Database,
+  generation: Generation,
+  max = 500,
+): SqliteDatabase.Database {
   const cache = new Map<string, SqliteDatabase.Statement>();
   const prepare = sqlite.prepare.bind(sqlite);
   sqlite.prepare = ((source: string) => {
@@ -41,6 +58,7 @@ function withStatementCache(sqlite: SqliteDatabase.Database, max = 500): SqliteD
     if (!statement) {
       if (cache.size >= max) cache.clear();
       statement = prepare(source);
+      if (!statement.reader) countWrites(statement, generation);
       cache.set(source, statement);
     }
     return statement;

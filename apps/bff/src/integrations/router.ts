@@ -20,7 +20,7 @@ export function integrationsRouter(
 
   router.get(base, async (req, res) => {
     const query = parse(listAwsIntegrationsQuery, req.query, 'query');
-    res.json(await integrations.list(principalOf(res), query));
+    res.type('json').send(await integrations.listJson(principalOf(res), query));
   });
 
   router.post(base, async (req, res) => {

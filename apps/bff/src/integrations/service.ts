@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import type { AuditLog } from '../audit/repository.js';
 import { actorOf, atLeast, type Principal } from '../auth/principal.js';
 import type { Clock } from '../clock.js';
+import { GenerationCache, type Generation } from '../db/generation.js';
 import {
   Conflict,
   InputError,
@@ -45,8 +46,12 @@ export function createIntegrationsService(deps: {
   usage: IntegrationUsage;
   audit: AuditLog;
   clock: Clock;
+  generation: Generation;
+  cacheListPages: boolean;
 }) {
   const { repo, spaces, audit, clock } = deps;
+  // Consoles poll lists; a page only changes with a write, so its JSON is kept until then.
+  const listBodies = new GenerationCache<string>(deps.generation, 1_000);
 
   async function requireSpaceAdmin(principal: Principal, spaceId: string) {
     const role = await spaces.roleIn(principal, spaceId).catch((err: unknown) => {
@@ -77,27 +82,38 @@ export function createIntegrationsService(deps: {
   const nameConflict = (name: string) =>
     new Conflict('name_taken', `An integration named "${name}" already exists`);
 
+  async function list(principal: Principal, query: ListAwsIntegrationsQuery) {
+    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+    if (after === null)
+      throw new InputError('cursor is not valid', [
+        { path: 'cursor', message: 'cursor is not valid' },
+      ]);
+    const rows = await repo.list({
+      labels: [...new Set(query.label)],
+      spaceIds: await spaces.readableSpaces(principal),
+      ...(query.space !== undefined && { space: query.space }),
+      ...(query.q && { q: query.q }),
+      ...(after && { after }),
+      limit: query.limit + 1,
+    });
+    const items = rows.slice(0, query.limit);
+    const last = items.at(-1);
+    return {
+      items: items.map(toIntegration),
+      nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+    };
+  }
+
   return {
-    async list(principal: Principal, query: ListAwsIntegrationsQuery) {
-      const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-      if (after === null)
-        throw new InputError('cursor is not valid', [
-          { path: 'cursor', message: 'cursor is not valid' },
-        ]);
-      const rows = await repo.list({
-        labels: [...new Set(query.label)],
-        spaceIds: await spaces.readableSpaces(principal),
-        ...(query.space !== undefined && { space: query.space }),
-        ...(query.q && { q: query.q }),
-        ...(after && { after }),
-        limit: query.limit + 1,
-      });
-      const items = rows.slice(0, query.limit);
-      const last = items.at(-1);
-      return {
-        items: items.map(toIntegration),
-        nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
-      };
+    list,
+
+    /** The list page as JSON text, served from cache until the next database write. */
+    listJson(principal: Principal, query: ListAwsIntegrationsQuery): Promise<string> {
+      if (!deps.cacheListPages) return list(principal, query).then((page) => JSON.stringify(page));
+      const who = principal.kind === 'user' ? `u:${principal.id}` : `t:${principal.id}`;
+      return listBodies.get(`${who}|${JSON.stringify(query)}`, async () =>
+        JSON.stringify(await list(principal, query)),
+      );
     },
 
     async get(principal: Principal, id: string) {

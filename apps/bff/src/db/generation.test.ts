@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { generationOf, migrateToLatest, openDatabase, type Db } from './database.js';
+import { GenerationCache } from './generation.js';
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+async function open(): Promise<{ db: Db; file: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'rolebridge-gen-'));
+  dirs.push(dir);
+  const file = join(dir, 'rolebridge.db');
+  const db = openDatabase(file);
+  await migrateToLatest(db);
+  return { db, file };
+}
+
+const spaceCount = async (db: Db) => (await db.selectFrom('spaces').select('id').execute()).length;
+
+describe('generation cache', () => {
+  it('serves a cached value until this connection writes', async () => {
+    const { db } = await open();
+    const cache = new GenerationCache<number>(generationOf(db));
+    expect(await cache.get('n', () => spaceCount(db))).toBe(0);
+    await db
+      .insertInto('spaces')
+      .values({
+        id: 'root',
+        name: 'root',
+        parent_id: null,
+        description: '',
+        inherit_entities: 0,
+        created_at: 'now',
+      })
+      .execute();
+    expect(await cache.get('n', () => Promise.resolve(-1))).toBe(-1);
+    await db.destroy();
+  });
+
+  it('notices a commit by another process on the same file', async () => {
+    const { db, file } = await open();
+    const cache = new GenerationCache<number>(generationOf(db));
+    await cache.get('n', () => spaceCount(db));
+    expect(await cache.get('n', () => Promise.resolve(-1))).toBe(0);
+    const other = new SqliteDatabase(file);
+    other
+      .prepare(
+        `INSERT INTO spaces (id, name, description, inherit_entities, created_at) VALUES ('x', 'x', '', 0, 'now')`,
+      )
+      .run();
+    other.close();
+    expect(await cache.get('n', () => spaceCount(db))).toBe(1);
+    await db.destroy();
+  });
+});
