@@ -101,7 +101,7 @@ async function main() {
     if (admin?.generatedPassword) {
       // Printed once, on the first start only: it is stored hashed and never shown again.
       lines.push(
-        `  First admin: ${admin.email} / ${admin.generatedPassword}  (shown once; change it in Settings)`,
+        `  First admin: ${admin.email} / ${admin.generatedPassword}  (shown once: save it now)`,
       );
     } else if (admin) {
       lines.push(`  First admin: ${admin.email} (password from ROLEBRIDGE_ADMIN_PASSWORD)`);
