@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { AwsMode } from '@rolebridge/contracts';
 import { accountRouter } from './account/router.js';
+import { auditRouter } from './audit/router.js';
 import { attachmentsRouter } from './attachments/router.js';
 import { sessionLoginRouter, sessionRouter } from './auth/router.js';
 import { requireAuth } from './auth/middleware.js';
@@ -108,6 +109,7 @@ export function createApp(deps: AppDeps) {
   api.use(launchpadRouter(services.launchpad));
   api.use(invitesRouter(services.invites));
   api.use(usersRouter(services.users));
+  api.use(auditRouter(services.auditReader));
   api.use('/api', notFoundHandler());
   app.use(api);
 

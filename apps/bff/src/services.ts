@@ -7,6 +7,7 @@ import { createAttachmentsService } from './attachments/service.js';
 import { createAttachmentViews } from './attachments/views.js';
 import { createAuditLog } from './audit/repository.js';
 import { createAuthRepository } from './auth/repository.js';
+import { createAuditService } from './audit/service.js';
 import { createAuthService } from './auth/service.js';
 import { generationOf } from './db/database.js';
 import { createIntegrationsRepository } from './integrations/repository.js';
@@ -140,6 +141,7 @@ export function createServices({ db, clock, platform, config, aws }: AppDeps) {
 
   return {
     audit,
+    auditReader: createAuditService({ db, spaces }),
     auth,
     tokens,
     spaces,

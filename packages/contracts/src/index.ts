@@ -13,3 +13,4 @@ export * from './trust-policy.js';
 export * from './trust-policy-generate.js';
 export * from './setup.js';
 export * from './stacks.js';
+export * from './audit.js';
