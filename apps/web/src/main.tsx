@@ -5,6 +5,7 @@ import './styles.css';
 import './styles/controls.css';
 import './styles/wizard.css';
 import './styles/launchpad-settings.css';
+import './styles/settings-tokens-audit.css';
 import './styles/stacks.css';
 
 const root = document.getElementById('root');

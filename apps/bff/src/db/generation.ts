@@ -25,13 +25,13 @@ export function trackGeneration(sqlite: SqliteDatabase.Database): Generation {
 /** Wraps a write statement so running it moves the generation on. */
 export function countWrites(statement: SqliteDatabase.Statement, generation: Generation): void {
   const run = statement.run.bind(statement);
-  statement.run = ((...params: unknown[]) => {
+  statement.run = (...params: unknown[]) => {
     try {
       return run(...params);
     } finally {
       generation.bump();
     }
-  }) as typeof statement.run;
+  };
 }
 
 /**

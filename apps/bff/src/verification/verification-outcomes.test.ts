@@ -1,46 +1,15 @@
-import type { Hint, Verification } from '@rolebridge/contracts';
-import type TestAgent from 'supertest/lib/agent.js';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  ANY_STACK_POLICY,
-  captureIssuedSecrets,
-  createRole,
-  expectNoLeak,
-  trustPolicy,
-} from '../test/roles.js';
-import { createTestApp, type TestApp } from '../test/test-app.js';
+import type { Hint } from '@rolebridge/contracts';
+import { describe, expect, it } from 'vitest';
+import { ANY_STACK_POLICY, createRole, expectNoLeak, trustPolicy } from '../test/roles.js';
+import { verificationSuite } from '../test/verification-suite.js';
 
-let t: TestApp;
-let agent: TestAgent;
-const issuedSecrets: string[] = [];
-const responses: string[] = [];
-
-beforeAll(async () => {
-  t = await createTestApp({ instrument: captureIssuedSecrets(issuedSecrets) });
-  agent = await t.loginAgent();
-});
-afterAll(() => t.close());
-beforeEach(() => t.sandbox.faults.reset());
-
-let n = 0;
-async function createIntegration(roleArn: string, extra: object = {}) {
-  const res = await agent
-    .post('/api/integrations/aws')
-    .send({ name: `verify-${++n}`, spaceId: 'root', roleArn, ...extra })
-    .expect(201);
-  responses.push(res.text);
-  return res.body as { integration: { id: string }; verification: Verification | null };
-}
-async function verify(id: string, body: object = {}, status = 200) {
-  const res = await agent.post(`/api/integrations/aws/${id}/verify`).send(body).expect(status);
-  responses.push(res.text);
-  return res.body as Verification;
-}
+const suite = verificationSuite();
+const { createIntegration, verify } = suite;
 const hint = (hints: Hint[] | undefined, id: string) => hints?.find((h) => h.id === id);
 
 describe('other outcomes', () => {
   it('warns when the role can be assumed without an external ID', async () => {
-    const { roleArn } = await createRole(t.iam, trustPolicy());
+    const { roleArn } = await createRole(suite.t.iam, trustPolicy());
     const { verification } = await createIntegration(roleArn);
     expect(verification).toMatchObject({ ok: true, confusedDeputy: { checked: true, open: true } });
     const warning = hint(verification?.hints, 'confused-deputy-open');
@@ -49,10 +18,10 @@ describe('other outcomes', () => {
   });
 
   it('explains a duration above the role maximum', async () => {
-    const { roleArn } = await createRole(t.iam, ANY_STACK_POLICY);
+    const { roleArn } = await createRole(suite.t.iam, ANY_STACK_POLICY);
     const { integration } = await createIntegration(roleArn);
     // The API caps Duration at 3600 (IAM's lowest maximum), so only an older row can exceed it.
-    await t.db
+    await suite.t.db
       .updateTable('aws_integrations')
       .set({ duration_seconds: 7200 })
       .where('id', '=', integration.id)
@@ -68,13 +37,13 @@ describe('other outcomes', () => {
   it('catches an ARN near miss before calling AWS', async () => {
     const { integration } = await createIntegration('arn:aws:iam::222222222222:role/typo');
     const stsCalls = () =>
-      t.db
+      suite.t.db
         .selectFrom('audit_events')
         .select('id')
         .where('action', '=', 'sts.assume_role')
         .execute();
     const before = await stsCalls();
-    await t.db
+    await suite.t.db
       .updateTable('aws_integrations')
       .set({ role_arn: 'arn:aws:iam::222222222222:role/typo ' })
       .where('id', '=', integration.id)
@@ -89,11 +58,11 @@ describe('other outcomes', () => {
 
   it('lets only admins of the space verify', async () => {
     const { integration } = await createIntegration('arn:aws:iam::222222222222:role/x');
-    const token = await agent
+    const token = await suite.agent
       .post('/api/tokens')
       .send({ name: 'reader', role: 'read', spaceId: 'root' })
       .expect(201);
-    const res = await agent
+    const res = await suite.agent
       .post(`/api/integrations/aws/${integration.id}/verify`)
       .set('Authorization', `Bearer ${token.body.token}`)
       .send({});
@@ -103,6 +72,6 @@ describe('other outcomes', () => {
 
 describe('temporary credentials', () => {
   it('never leak, including from the probe that succeeded', () => {
-    expectNoLeak(t, issuedSecrets, responses);
+    expectNoLeak(suite.t, suite.issuedSecrets, suite.responses);
   });
 });

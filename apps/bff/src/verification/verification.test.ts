@@ -1,48 +1,17 @@
 import { UpdateAssumeRolePolicyCommand } from '@aws-sdk/client-iam';
-import type { Hint, Verification } from '@rolebridge/contracts';
-import type TestAgent from 'supertest/lib/agent.js';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  ANY_STACK_POLICY,
-  captureIssuedSecrets,
-  createRole,
-  expectNoLeak,
-  trustPolicy,
-} from '../test/roles.js';
-import { createTestApp, type TestApp } from '../test/test-app.js';
+import type { Hint } from '@rolebridge/contracts';
+import { describe, expect, it } from 'vitest';
+import { ANY_STACK_POLICY, createRole, expectNoLeak, trustPolicy } from '../test/roles.js';
+import { verificationSuite } from '../test/verification-suite.js';
 
-let t: TestApp;
-let agent: TestAgent;
-const issuedSecrets: string[] = [];
-const responses: string[] = [];
-
-beforeAll(async () => {
-  t = await createTestApp({ instrument: captureIssuedSecrets(issuedSecrets) });
-  agent = await t.loginAgent();
-});
-afterAll(() => t.close());
-beforeEach(() => t.sandbox.faults.reset());
-
-let n = 0;
-async function createIntegration(roleArn: string, extra: object = {}) {
-  const res = await agent
-    .post('/api/integrations/aws')
-    .send({ name: `verify-${++n}`, spaceId: 'root', roleArn, ...extra })
-    .expect(201);
-  responses.push(res.text);
-  return res.body as { integration: { id: string }; verification: Verification | null };
-}
-async function verify(id: string, body: object = {}, status = 200) {
-  const res = await agent.post(`/api/integrations/aws/${id}/verify`).send(body).expect(status);
-  responses.push(res.text);
-  return res.body as Verification;
-}
+const suite = verificationSuite();
+const { createIntegration, verify } = suite;
 const hintIds = (hints: Hint[] | undefined) => (hints ?? []).map((h) => h.id);
 const hint = (hints: Hint[] | undefined, id: string) => hints?.find((h) => h.id === id);
 
 describe('verifying on create', () => {
   it('assumes an any-stack role for read and write and says which stack it used', async () => {
-    const { roleName, roleArn } = await createRole(t.iam, ANY_STACK_POLICY);
+    const { roleName, roleArn } = await createRole(suite.t.iam, ANY_STACK_POLICY);
     const { integration, verification } = await createIntegration(roleArn);
     expect(verification).toMatchObject({
       ok: true,
@@ -60,9 +29,9 @@ describe('verifying on create', () => {
     }
     expect(hintIds(verification?.hints)).toEqual(['verified-with-probe-stack']);
 
-    const read = await agent.get(`/api/integrations/aws/${integration.id}`).expect(200);
+    const read = await suite.agent.get(`/api/integrations/aws/${integration.id}`).expect(200);
     expect(read.body.lastVerification).toEqual(verification);
-    const audit = await t.db
+    const audit = await suite.t.db
       .selectFrom('audit_events')
       .select('detail')
       .where('action', '=', 'sts.assume_role')
@@ -95,7 +64,7 @@ describe('verifying on create', () => {
       { assumeRoleOnWorker: true, externalId: 'custom-id' },
     );
     expect(verification).toBeNull();
-    const res = await agent.post(`/api/integrations/aws/${integration.id}/verify`).send({});
+    const res = await suite.agent.post(`/api/integrations/aws/${integration.id}/verify`).send({});
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ code: 'verified_on_worker' });
     expect(res.body.detail).toMatch(/worker/);
@@ -104,7 +73,7 @@ describe('verifying on create', () => {
 
 describe('a trust policy for another stack', () => {
   it('explains the denial with the statement to add, then passes once it is added', async () => {
-    const { roleName, roleArn } = await createRole(t.iam, trustPolicy('demo@*@stack-a@*'));
+    const { roleName, roleArn } = await createRole(suite.t.iam, trustPolicy('demo@*@stack-a@*'));
     const { integration } = await createIntegration(roleArn);
     const denied = await verify(integration.id, { stack: 'stack-b' });
     expect(denied.ok).toBe(false);
@@ -131,7 +100,7 @@ describe('a trust policy for another stack', () => {
       (r) => JSON.parse(hint(r?.hints, 'trust-policy-denies')?.fix ?? '{}') as object,
     );
     const current = JSON.parse(trustPolicy('demo@*@stack-a@*')) as { Statement: object[] };
-    await t.iam.send(
+    await suite.t.iam.send(
       new UpdateAssumeRolePolicyCommand({
         RoleName: roleName,
         PolicyDocument: JSON.stringify({ ...current, Statement: [...current.Statement, ...added] }),
@@ -145,7 +114,7 @@ describe('a trust policy for another stack', () => {
   });
 
   it('checks a stack the wizard says the policy allows, or defers to attach time', async () => {
-    const { roleArn } = await createRole(t.iam, trustPolicy('demo@*@stack-a@*'));
+    const { roleArn } = await createRole(suite.t.iam, trustPolicy('demo@*@stack-a@*'));
     const named = await createIntegration(roleArn, {
       verifyTarget: { variant: 'specific-stacks', stackSlugs: ['stack-a'] },
     });
@@ -169,7 +138,7 @@ describe('a trust policy for another stack', () => {
   });
 
   it("adds the analyzer's verdict when the admin pasted the policy", async () => {
-    const { roleArn } = await createRole(t.iam, trustPolicy('demo@*@stack-a@*'));
+    const { roleArn } = await createRole(suite.t.iam, trustPolicy('demo@*@stack-a@*'));
     const { integration } = await createIntegration(roleArn);
     const res = await verify(integration.id, {
       stack: 'stack-b',
@@ -192,6 +161,6 @@ describe('a trust policy for another stack', () => {
 
 describe('temporary credentials', () => {
   it('never reach a response, a log line or the database', () => {
-    expectNoLeak(t, issuedSecrets, responses);
+    expectNoLeak(suite.t, suite.issuedSecrets, suite.responses);
   });
 });

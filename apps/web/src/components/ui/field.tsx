@@ -1,10 +1,27 @@
 import { useId, type ComponentProps, type ReactNode } from 'react';
 
-type FieldFrameProps = {
-  id: string;
+type Messages = { id: string; hint?: ReactNode; error?: string | undefined };
+
+/** The hint and error under a control, with the ids `describedBy` points at. */
+function FieldMessages({ id, hint, error }: Messages) {
+  return (
+    <>
+      {hint && (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+type FieldFrameProps = Messages & {
   label: ReactNode;
-  hint?: ReactNode;
-  error?: string | undefined;
   optional?: boolean;
   children: ReactNode;
 };
@@ -17,16 +34,7 @@ export function FieldFrame({ id, label, hint, error, optional, children }: Field
         {optional && <span className="field-optional"> (optional)</span>}
       </label>
       {children}
-      {hint && (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldMessages id={id} hint={hint} error={error} />
     </div>
   );
 }
@@ -34,6 +42,17 @@ export function FieldFrame({ id, label, hint, error, optional, children }: Field
 export function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
   const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
   return ids.length > 0 ? ids.join(' ') : undefined;
+}
+
+/** The id (given or generated) and ARIA state a field's control carries. */
+function useControlProps(id: string | undefined, hint: unknown, error: unknown) {
+  const generated = useId();
+  const controlId = id ?? generated;
+  return {
+    id: controlId,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy(controlId, hint, error),
+  };
 }
 
 type Common = {
@@ -52,17 +71,16 @@ export function TextField({
   className,
   ...rest
 }: Common & ComponentProps<'input'>) {
-  const generated = useId();
-  const inputId = id ?? generated;
+  const control = useControlProps(id, hint, error);
   return (
-    <FieldFrame id={inputId} label={label} hint={hint} error={error} optional={optional ?? false}>
-      <input
-        id={inputId}
-        className={`input ${className ?? ''}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(inputId, hint, error)}
-        {...rest}
-      />
+    <FieldFrame
+      id={control.id}
+      label={label}
+      hint={hint}
+      error={error}
+      optional={optional ?? false}
+    >
+      <input {...control} className={`input ${className ?? ''}`} {...rest} />
     </FieldFrame>
   );
 }
@@ -77,17 +95,16 @@ export function SelectField({
   children,
   ...rest
 }: Common & ComponentProps<'select'>) {
-  const generated = useId();
-  const selectId = id ?? generated;
+  const control = useControlProps(id, hint, error);
   return (
-    <FieldFrame id={selectId} label={label} hint={hint} error={error} optional={optional ?? false}>
-      <select
-        id={selectId}
-        className={`input select ${className ?? ''}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(selectId, hint, error)}
-        {...rest}
-      >
+    <FieldFrame
+      id={control.id}
+      label={label}
+      hint={hint}
+      error={error}
+      optional={optional ?? false}
+    >
+      <select {...control} className={`input select ${className ?? ''}`} {...rest}>
         {children}
       </select>
     </FieldFrame>
@@ -101,32 +118,15 @@ export function CheckboxField({
   id,
   ...rest
 }: Common & ComponentProps<'input'>) {
-  const generated = useId();
-  const inputId = id ?? generated;
+  const control = useControlProps(id, hint, error);
   return (
     <div className={`field field-checkbox${error ? ' field-invalid' : ''}`}>
-      <input
-        id={inputId}
-        type="checkbox"
-        className="checkbox"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(inputId, hint, error)}
-        {...rest}
-      />
+      <input {...control} type="checkbox" className="checkbox" {...rest} />
       <div>
-        <label className="field-label" htmlFor={inputId}>
+        <label className="field-label" htmlFor={control.id}>
           {label}
         </label>
-        {hint && (
-          <p id={`${inputId}-hint`} className="field-hint">
-            {hint}
-          </p>
-        )}
-        {error && (
-          <p id={`${inputId}-error`} className="field-error">
-            {error}
-          </p>
-        )}
+        <FieldMessages id={control.id} hint={hint} error={error} />
       </div>
     </div>
   );
@@ -141,17 +141,16 @@ export function TextareaField({
   className,
   ...rest
 }: Common & ComponentProps<'textarea'>) {
-  const generated = useId();
-  const inputId = id ?? generated;
+  const control = useControlProps(id, hint, error);
   return (
-    <FieldFrame id={inputId} label={label} hint={hint} error={error} optional={optional ?? false}>
-      <textarea
-        id={inputId}
-        className={`input textarea ${className ?? ''}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(inputId, hint, error)}
-        {...rest}
-      />
+    <FieldFrame
+      id={control.id}
+      label={label}
+      hint={hint}
+      error={error}
+      optional={optional ?? false}
+    >
+      <textarea {...control} className={`input textarea ${className ?? ''}`} {...rest} />
     </FieldFrame>
   );
 }

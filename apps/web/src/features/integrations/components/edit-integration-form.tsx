@@ -1,13 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { updateAwsIntegrationRequest, type AwsIntegration } from '@rolebridge/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
-import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
-import { isApiError } from '../../../lib/api-client';
-import { applyServerErrors } from '../../../lib/form-errors';
+import { EditForm } from '../../../components/pages/edit-form';
+import { useIfMatchSubmit } from '../../../lib/use-if-match-submit';
 import { integrationQueryOptions } from '../api/integrations';
 import { useUpdateIntegration } from '../api/mutations';
 import {
@@ -40,7 +37,6 @@ type Props = {
 export function EditIntegrationForm({ integration, etag, onSaved, onCancel }: Props) {
   const queryClient = useQueryClient();
   const update = useUpdateIntegration();
-  const [formError, setFormError] = useState<{ title: string; detail: string } | null>(null);
   const form = useForm<IntegrationFormValues, unknown, Output>({
     resolver: zodResolver(updateAwsIntegrationRequest) as Resolver<
       IntegrationFormValues,
@@ -50,50 +46,31 @@ export function EditIntegrationForm({ integration, etag, onSaved, onCancel }: Pr
     defaultValues: toValues(integration),
     mode: 'onTouched',
   });
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await update.mutateAsync({ id: integration.id, etag, body: values });
-      onSaved();
-    } catch (error) {
-      if (isApiError(error, 412)) {
-        // Someone saved in between; show their version rather than overwrite it blindly.
-        const fresh = await queryClient.fetchQuery({
-          ...integrationQueryOptions(integration.id),
-          staleTime: 0,
-        });
-        form.reset(toValues(fresh.integration));
-        setFormError({
-          title: 'Someone else changed this integration',
-          detail:
-            'Your changes were not saved. The form now shows the latest version; make your changes again and save.',
-        });
-        return;
-      }
-      const message = applyServerErrors(error, integrationFormFields, form.setError, {
-        name_taken: 'name',
+  const { onSubmit, formError } = useIfMatchSubmit({
+    form,
+    noun: 'integration',
+    save: (body) => update.mutateAsync({ id: integration.id, etag, body }),
+    latest: async () => {
+      const fresh = await queryClient.fetchQuery({
+        ...integrationQueryOptions(integration.id),
+        staleTime: 0,
       });
-      if (message) setFormError({ title: 'The changes were not saved', detail: message });
-    }
+      return toValues(fresh.integration);
+    },
+    onSaved,
+    fields: integrationFormFields,
+    codeFields: { name_taken: 'name' },
   });
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate aria-label="Edit integration">
-      {formError && (
-        <Alert tone="danger" title={formError.title}>
-          {formError.detail}
-        </Alert>
-      )}
+    <EditForm
+      label="Edit integration"
+      onSubmit={onSubmit}
+      formError={formError}
+      submitting={form.formState.isSubmitting}
+      onCancel={onCancel}
+    >
       <IntegrationFormFields form={form} />
-      <div className="form-actions">
-        <Button type="submit" variant="primary" pending={form.formState.isSubmitting}>
-          Save changes
-        </Button>
-        <Button onClick={onCancel} disabled={form.formState.isSubmitting}>
-          Cancel
-        </Button>
-      </div>
-    </form>
+    </EditForm>
   );
 }

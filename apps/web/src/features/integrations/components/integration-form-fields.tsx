@@ -1,8 +1,7 @@
 import { describeRoleArnProblem } from '@rolebridge/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { Controller, useWatch, type UseFormReturn } from 'react-hook-form';
-import { CheckboxField, SelectField, TextField } from '../../../components/ui/field';
-import { spaceTree, spacesQueryOptions } from '../../../lib/queries/spaces';
+import { SpaceSelectField } from '../../../components/space-select-field';
+import { CheckboxField, TextField } from '../../../components/ui/field';
 import { LabelsInput } from '../../../components/ui/labels-input';
 import { RoleArnFeedback } from './role-arn-feedback';
 
@@ -57,7 +56,6 @@ export function IntegrationFormFields<T>({
 }) {
   const { register, control, setValue, formState } = form;
   const { errors } = formState;
-  const spaces = useQuery(spacesQueryOptions());
   const [roleArn, onWorker] = useWatch({ control, name: ['roleArn', 'assumeRoleOnWorker'] });
   const labelsError = errors.labels?.message ?? errors.labels?.find?.((e) => e?.message)?.message;
 
@@ -69,15 +67,7 @@ export function IntegrationFormFields<T>({
         error={errors.name?.message}
         {...register('name')}
       />
-      <SelectField label="Space" error={errors.spaceId?.message} {...register('spaceId')}>
-        {spaces.isPending && <option value="root">Loading spaces…</option>}
-        {spaceTree(spaces.data ?? []).map((s) => (
-          <option key={s.id} value={s.id}>
-            {'\u00a0\u00a0'.repeat(s.depth)}
-            {s.name}
-          </option>
-        ))}
-      </SelectField>
+      <SpaceSelectField label="Space" error={errors.spaceId?.message} {...register('spaceId')} />
       <TextField
         label="Role ARN"
         className="mono"

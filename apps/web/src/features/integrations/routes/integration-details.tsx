@@ -1,14 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { DetailsFallback } from '../../../components/pages/details-fallback';
 import { Alert } from '../../../components/ui/alert';
-import { Button, ButtonLink } from '../../../components/ui/button';
+import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
-import { EmptyState } from '../../../components/ui/empty-state';
 import { PageHeader } from '../../../components/ui/page-header';
-import { PageSpinner } from '../../../components/ui/spinner';
 import { paths } from '../../../config/paths';
-import { isApiError } from '../../../lib/api-client';
+import { useEditMode } from '../../../lib/use-edit-mode';
 import { integrationQueryOptions } from '../api/integrations';
 import { DeleteIntegration } from '../components/delete-integration';
 import { EditIntegrationForm } from '../components/edit-integration-form';
@@ -22,29 +20,15 @@ export function IntegrationDetailsRoute() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const query = useQuery(integrationQueryOptions(id));
-  const [editing, setEditing] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const edit = useEditMode();
 
-  if (query.isPending) return <PageSpinner label="Loading integration" />;
-  if (query.isError) {
-    if (isApiError(query.error, 404)) {
-      return (
-        <EmptyState
-          title="Integration not found"
-          actions={<ButtonLink to={paths.integrations}>Back to integrations</ButtonLink>}
-        >
-          It may have been deleted, or the link is wrong.
-        </EmptyState>
-      );
-    }
+  if (!query.isSuccess) {
     return (
-      <Alert
-        tone="danger"
-        title="Could not load the integration"
-        actions={<Button onClick={() => void query.refetch()}>Try again</Button>}
-      >
-        {query.error.message}
-      </Alert>
+      <DetailsFallback
+        query={query}
+        noun="integration"
+        back={{ to: paths.integrations, label: 'Back to integrations' }}
+      />
     );
   }
 
@@ -64,16 +48,9 @@ export function IntegrationDetailsRoute() {
           </span>
         }
         actions={
-          !editing && (
+          !edit.editing && (
             <>
-              <Button
-                onClick={() => {
-                  setNotice(null);
-                  setEditing(true);
-                }}
-              >
-                Edit
-              </Button>
+              <Button onClick={edit.start}>Edit</Button>
               <DeleteIntegration
                 integration={integration}
                 onDeleted={() => void navigate(paths.integrations, { replace: true })}
@@ -83,17 +60,14 @@ export function IntegrationDetailsRoute() {
         }
       />
       <div className="stack-lg">
-        <div aria-live="polite">{notice && <Alert tone="success">{notice}</Alert>}</div>
-        <Card title={editing ? 'Edit integration' : 'Details'} id="integration-details">
-          {editing ? (
+        <div aria-live="polite">{edit.notice && <Alert tone="success">{edit.notice}</Alert>}</div>
+        <Card title={edit.editing ? 'Edit integration' : 'Details'} id="integration-details">
+          {edit.editing ? (
             <EditIntegrationForm
               integration={integration}
               etag={etag}
-              onCancel={() => setEditing(false)}
-              onSaved={() => {
-                setEditing(false);
-                setNotice('Changes saved.');
-              }}
+              onCancel={edit.cancel}
+              onSaved={edit.saved}
             />
           ) : (
             <IntegrationOverview integration={integration} />

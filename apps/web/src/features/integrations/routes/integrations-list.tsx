@@ -1,10 +1,9 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { Alert } from '../../../components/ui/alert';
+import { PagedList } from '../../../components/pages/paged-list';
 import { Button, ButtonLink } from '../../../components/ui/button';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { PageHeader } from '../../../components/ui/page-header';
-import { PageSpinner, Spinner } from '../../../components/ui/spinner';
 import { paths } from '../../../config/paths';
 import { spacesQueryOptions } from '../../../lib/queries/spaces';
 import { integrationsQueryOptions } from '../api/integrations';
@@ -67,56 +66,28 @@ export function IntegrationsListRoute() {
           Connect an AWS IAM role so your stacks get short-lived credentials on every run.
         </EmptyState>
       ) : (
-        <section className="card card-flush" aria-label="Integrations">
-          <IntegrationFiltersBar filters={filters} onChange={setFilters} />
-          <div className="visually-hidden" aria-live="polite">
-            {list.isSuccess &&
-              !list.isFetching &&
-              `${items.length} ${items.length === 1 ? 'integration' : 'integrations'} shown`}
-          </div>
-          {list.isPending && <PageSpinner label="Loading integrations" />}
-          {list.isError && (
-            <div className="card-body">
-              <Alert
-                tone="danger"
-                title="Could not load integrations"
-                actions={<Button onClick={() => void list.refetch()}>Try again</Button>}
-              >
-                {list.error.message}
-              </Alert>
-            </div>
-          )}
-          {list.isSuccess && items.length === 0 && (
+        <PagedList
+          label="Integrations"
+          toolbar={<IntegrationFiltersBar filters={filters} onChange={setFilters} />}
+          list={list}
+          count={items.length}
+          noun={{ one: 'integration', other: 'integrations' }}
+          noMatches={
             <EmptyState
               title="No integrations match these filters"
               actions={<Button onClick={() => setFilters(noFilters)}>Clear filters</Button>}
             >
               Try fewer labels, another space or a shorter search.
             </EmptyState>
-          )}
-          {items.length > 0 && (
-            <div className={list.isPlaceholderData ? 'is-stale' : undefined}>
-              <IntegrationsTable
-                integrations={items}
-                spaces={spaces.data}
-                activeLabels={filters.labels}
-                onLabelClick={toggleLabel}
-              />
-            </div>
-          )}
-          {list.hasNextPage && (
-            <div className="table-footer">
-              <Button onClick={() => void list.fetchNextPage()} pending={list.isFetchingNextPage}>
-                Load more
-              </Button>
-            </div>
-          )}
-          {list.isFetching && !list.isPending && !list.isFetchingNextPage && (
-            <div className="fetching-indicator">
-              <Spinner size="sm" /> Updating…
-            </div>
-          )}
-        </section>
+          }
+        >
+          <IntegrationsTable
+            integrations={items}
+            spaces={spaces.data}
+            activeLabels={filters.labels}
+            onLabelClick={toggleLabel}
+          />
+        </PagedList>
       )}
     </>
   );

@@ -2,14 +2,17 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Spinner } from '../../../components/ui/spinner';
+import { isApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { spaceName, spacesQueryOptions } from '../../../lib/queries/spaces';
 import { usersQueryOptions } from '../api/team';
+import { AdminOnlyNote } from './admin-only-note';
 
 export function UsersList() {
   const users = useQuery(usersQueryOptions());
   const spaces = useQuery(spacesQueryOptions());
   if (users.isPending) return <Spinner label="Loading users" />;
+  if (isApiError(users.error, 403)) return <AdminOnlyNote what="the list of users" />;
   if (users.isError) {
     return (
       <Alert tone="danger" title="Could not load users">

@@ -6,8 +6,10 @@ import { PageSpinner } from '../../../components/ui/spinner';
 import { accountQueryOptions } from '../../../lib/queries/account';
 import { AccountDetails } from '../components/account-details';
 import { AccountNameForm } from '../components/account-name-form';
+import { AuditSection } from '../components/audit-section';
 import { InviteForm } from '../components/invite-form';
 import { InvitesList } from '../components/invites-list';
+import { TokensSection } from '../components/tokens-section';
 import { UsersList } from '../components/users-list';
 
 export function SettingsRoute() {
@@ -16,7 +18,7 @@ export function SettingsRoute() {
     <>
       <PageHeader
         title="Settings"
-        description="The account, its users and teammate invites. API tokens and the audit log arrive in a later release."
+        description="The account, its users and teammate invites, API tokens for scripts and workers, and the audit log."
       />
       {account.isPending && <PageSpinner label="Loading account" />}
       {account.isError && (
@@ -45,6 +47,8 @@ export function SettingsRoute() {
               </div>
             </div>
           </Card>
+          <TokensSection />
+          <AuditSection />
         </div>
       )}
     </>

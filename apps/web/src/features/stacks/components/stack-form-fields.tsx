@@ -1,9 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Controller, type UseFormReturn } from 'react-hook-form';
-import { SelectField, TextField } from '../../../components/ui/field';
+import { SpaceSelectField } from '../../../components/space-select-field';
+import { TextField } from '../../../components/ui/field';
 import { LabelsInput } from '../../../components/ui/labels-input';
-import { spaceTree, spacesQueryOptions } from '../../../lib/queries/spaces';
 
 /** Both forms hold the slug; only create sends it, since it never changes afterwards. */
 export type StackFormValues = { name: string; slug: string; spaceId: string; labels: string[] };
@@ -28,7 +27,6 @@ type Props<T> = {
 export function StackFormFields<T>({ form, slugField, onNameChange }: Props<T>) {
   const { register, control, formState } = form;
   const { errors } = formState;
-  const spaces = useQuery(spacesQueryOptions());
   const labelsError = errors.labels?.message ?? errors.labels?.find?.((e) => e?.message)?.message;
   return (
     <>
@@ -41,20 +39,12 @@ export function StackFormFields<T>({ form, slugField, onNameChange }: Props<T>) 
         })}
       />
       {slugField}
-      <SelectField
+      <SpaceSelectField
         label="Space"
         hint="The stack may use AWS integrations from this space and the spaces it inherits from."
         error={errors.spaceId?.message}
         {...register('spaceId')}
-      >
-        {spaces.isPending && <option value="root">Loading spaces…</option>}
-        {spaceTree(spaces.data ?? []).map((s) => (
-          <option key={s.id} value={s.id}>
-            {'\u00a0\u00a0'.repeat(s.depth)}
-            {s.name}
-          </option>
-        ))}
-      </SelectField>
+      />
       <Controller
         control={control}
         name="labels"

@@ -1,15 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { DetailsFallback } from '../../../components/pages/details-fallback';
 import { Alert } from '../../../components/ui/alert';
-import { Button, ButtonLink } from '../../../components/ui/button';
+import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
-import { EmptyState } from '../../../components/ui/empty-state';
 import { PageHeader } from '../../../components/ui/page-header';
-import { PageSpinner } from '../../../components/ui/spinner';
 import { Tabs } from '../../../components/ui/tabs';
 import { paths } from '../../../config/paths';
-import { isApiError } from '../../../lib/api-client';
+import { useEditMode } from '../../../lib/use-edit-mode';
 import { stackQueryOptions } from '../api/stacks';
 import { DeleteStack } from '../components/delete-stack';
 import { EditStackForm } from '../components/edit-stack-form';
@@ -26,8 +24,7 @@ export function StackDetailsRoute() {
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
   const query = useQuery(stackQueryOptions(slug));
-  const [editing, setEditing] = useState(false);
-  const [notice, setNotice] = useState<string | null>(
+  const edit = useEditMode(
     searchParams.has('created')
       ? 'Stack created. Attach an AWS integration to give its runs credentials.'
       : null,
@@ -36,25 +33,13 @@ export function StackDetailsRoute() {
   const tabParam = searchParams.get('tab');
   const tab: TabId = isTab(tabParam) ? tabParam : 'integrations';
 
-  if (query.isPending) return <PageSpinner label="Loading stack" />;
-  if (query.isError) {
-    if (isApiError(query.error, 404))
-      return (
-        <EmptyState
-          title="Stack not found"
-          actions={<ButtonLink to={paths.stacks}>Back to stacks</ButtonLink>}
-        >
-          It may have been deleted, or the link is wrong.
-        </EmptyState>
-      );
+  if (!query.isSuccess) {
     return (
-      <Alert
-        tone="danger"
-        title="Could not load the stack"
-        actions={<Button onClick={() => void query.refetch()}>Try again</Button>}
-      >
-        {query.error.message}
-      </Alert>
+      <DetailsFallback
+        query={query}
+        noun="stack"
+        back={{ to: paths.stacks, label: 'Back to stacks' }}
+      />
     );
   }
 
@@ -69,16 +54,9 @@ export function StackDetailsRoute() {
         }
         title={stack.name}
         actions={
-          !editing && (
+          !edit.editing && (
             <>
-              <Button
-                onClick={() => {
-                  setNotice(null);
-                  setEditing(true);
-                }}
-              >
-                Edit
-              </Button>
+              <Button onClick={edit.start}>Edit</Button>
               <DeleteStack
                 stack={stack}
                 onDeleted={() => void navigate(paths.stacks, { replace: true })}
@@ -88,18 +66,10 @@ export function StackDetailsRoute() {
         }
       />
       <div className="stack-lg">
-        <div aria-live="polite">{notice && <Alert tone="success">{notice}</Alert>}</div>
-        <Card title={editing ? 'Edit stack' : 'Details'} id="stack-details">
-          {editing ? (
-            <EditStackForm
-              stack={stack}
-              etag={etag}
-              onCancel={() => setEditing(false)}
-              onSaved={() => {
-                setEditing(false);
-                setNotice('Changes saved.');
-              }}
-            />
+        <div aria-live="polite">{edit.notice && <Alert tone="success">{edit.notice}</Alert>}</div>
+        <Card title={edit.editing ? 'Edit stack' : 'Details'} id="stack-details">
+          {edit.editing ? (
+            <EditStackForm stack={stack} etag={etag} onCancel={edit.cancel} onSaved={edit.saved} />
           ) : (
             <StackOverview stack={stack} />
           )}
@@ -111,7 +81,7 @@ export function StackDetailsRoute() {
             const next = new URLSearchParams(searchParams);
             next.delete('created');
             next.set('tab', id);
-            setNotice(null);
+            edit.setNotice(null);
             setSearchParams(next, { replace: true });
           }}
           tabs={[

@@ -1,11 +1,10 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { Alert } from '../../../components/ui/alert';
+import { PagedList } from '../../../components/pages/paged-list';
 import { Button, ButtonLink } from '../../../components/ui/button';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { PageHeader } from '../../../components/ui/page-header';
 import { SearchBox } from '../../../components/ui/search-box';
-import { PageSpinner, Spinner } from '../../../components/ui/spinner';
 import { paths } from '../../../config/paths';
 import { spacesQueryOptions } from '../../../lib/queries/spaces';
 import { stacksQueryOptions } from '../api/stacks';
@@ -42,53 +41,27 @@ export function StacksRoute() {
           credentials.
         </EmptyState>
       ) : (
-        <section className="card card-flush" aria-label="Stacks">
-          <div className="filters">
-            <SearchBox value={q} onChange={setQ} label="Search stacks" />
-          </div>
-          <div className="visually-hidden" aria-live="polite">
-            {list.isSuccess &&
-              !list.isFetching &&
-              `${items.length} ${items.length === 1 ? 'stack' : 'stacks'} shown`}
-          </div>
-          {list.isPending && <PageSpinner label="Loading stacks" />}
-          {list.isError && (
-            <div className="card-body">
-              <Alert
-                tone="danger"
-                title="Could not load stacks"
-                actions={<Button onClick={() => void list.refetch()}>Try again</Button>}
-              >
-                {list.error.message}
-              </Alert>
+        <PagedList
+          label="Stacks"
+          toolbar={
+            <div className="filters">
+              <SearchBox value={q} onChange={setQ} label="Search stacks" />
             </div>
-          )}
-          {list.isSuccess && items.length === 0 && (
+          }
+          list={list}
+          count={items.length}
+          noun={{ one: 'stack', other: 'stacks' }}
+          noMatches={
             <EmptyState
               title="No stacks match this search"
               actions={<Button onClick={() => setQ('')}>Clear search</Button>}
             >
               Try a shorter search, or part of the slug.
             </EmptyState>
-          )}
-          {items.length > 0 && (
-            <div className={list.isPlaceholderData ? 'is-stale' : undefined}>
-              <StacksTable stacks={items} spaces={spaces.data} />
-            </div>
-          )}
-          {list.hasNextPage && (
-            <div className="table-footer">
-              <Button onClick={() => void list.fetchNextPage()} pending={list.isFetchingNextPage}>
-                Load more
-              </Button>
-            </div>
-          )}
-          {list.isFetching && !list.isPending && !list.isFetchingNextPage && (
-            <div className="fetching-indicator">
-              <Spinner size="sm" /> Updating…
-            </div>
-          )}
-        </section>
+          }
+        >
+          <StacksTable stacks={items} spaces={spaces.data} />
+        </PagedList>
       )}
     </>
   );
