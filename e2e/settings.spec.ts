@@ -94,6 +94,10 @@ test('a teammate who is not an admin is told calmly that tokens and the audit lo
   await page.getByRole('button', { name: 'Show audit log' }).click();
   await expect(page.getByText('Only account admins can see the audit log.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'New token' })).toHaveCount(0);
+  // No forms a reader could not submit: the name is shown, rename and invites are not offered.
+  await expect(page.getByText('Only account admins can see invites.')).toBeVisible();
+  await expect(page.getByLabel('Account name')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /invite/i })).toHaveCount(0);
   for (const section of ['API tokens', 'Audit log'])
     await expect(page.getByRole('region', { name: section }).getByRole('alert')).toHaveCount(0);
   await context.close();

@@ -25,7 +25,7 @@ const count = async () => (await t.db.selectFrom('aws_integrations').select('id'
 
 describe('creating an AWS integration', () => {
   it('stores it with defaults and returns it with an ETag', async () => {
-    const res = await create({ ...valid, labels: ['prod', 'team:infra'] }).expect(201);
+    const res = await create({ ...valid, labels: ['team:infra', 'prod'] }).expect(201);
     expect(res.body.integration).toMatchObject({
       name: 'production',
       spaceId: 'root',

@@ -156,7 +156,11 @@ export function createIntegrationsService(deps: {
           trx,
         );
       });
-      return { integration: toIntegration({ ...row, labels: input.labels }), version: 1 };
+      // Reads list labels sorted; answer the same way.
+      return {
+        integration: toIntegration({ ...row, labels: [...input.labels].sort() }),
+        version: 1,
+      };
     },
 
     async update(
@@ -238,7 +242,10 @@ export function createIntegrationsService(deps: {
           trx,
         );
       });
-      return { integration: toIntegration({ ...row, labels: next.labels }), version: row.version };
+      return {
+        integration: toIntegration({ ...row, labels: [...next.labels].sort() }),
+        version: row.version,
+      };
     },
 
     async remove(principal: Principal, id: string) {

@@ -1,4 +1,4 @@
-import { sessionQueryKey } from '../features/auth/api/session';
+import { sessionQueryKey } from '../lib/queries/session';
 import { createQueryClient } from '../lib/query-client';
 
 // Any 401 means the session ended; clearing the cached user lets RequireAuth send the user

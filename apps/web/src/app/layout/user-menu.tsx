@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { Button } from '../../components/ui/button';
 import { paths } from '../../config/paths';
-import { sessionQueryOptions, useLogout } from '../../features/auth/api/session';
+import { useLogout } from '../../features/auth/api/session';
+import { sessionQueryOptions } from '../../lib/queries/session';
 
 export function UserMenu() {
   const session = useQuery(sessionQueryOptions());

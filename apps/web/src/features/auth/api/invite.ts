@@ -2,7 +2,7 @@ import { invitePreview, sessionResponse, type acceptInviteRequest } from '@roleb
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { apiGet, apiRequest, withQuery } from '../../../lib/api-client';
-import { sessionQueryKey } from './session';
+import { sessionQueryKey } from '../../../lib/queries/session';
 
 export const invitePreviewQueryOptions = (token: string) =>
   queryOptions({

@@ -1,25 +1,8 @@
-import { sessionResponse, type LoginRequest, type User } from '@rolebridge/contracts';
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { sessionResponse, type LoginRequest } from '@rolebridge/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { apiRequest, isApiError } from '../../../lib/api-client';
-
-export const sessionQueryKey = ['session'] as const;
-
-/** The signed-in user, or null when there is no session (401 is an answer here, not an error). */
-export const sessionQueryOptions = () =>
-  queryOptions({
-    queryKey: sessionQueryKey,
-    queryFn: async ({ signal }): Promise<User | null> => {
-      try {
-        const { data } = await apiRequest('/api/session', sessionResponse, { signal });
-        return data.user;
-      } catch (error) {
-        if (isApiError(error, 401)) return null;
-        throw error;
-      }
-    },
-    staleTime: 5 * 60_000,
-  });
+import { apiRequest } from '../../../lib/api-client';
+import { sessionQueryKey } from '../../../lib/queries/session';
 
 export function useLogin() {
   const queryClient = useQueryClient();

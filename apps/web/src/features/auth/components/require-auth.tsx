@@ -4,7 +4,7 @@ import { Navigate, useLocation } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { PageSpinner } from '../../../components/ui/spinner';
-import { sessionQueryOptions } from '../api/session';
+import { sessionQueryOptions } from '../../../lib/queries/session';
 import { loginHref } from '../utils/redirect';
 
 /** Renders its children for a signed-in user; anyone else goes to /login and comes back after. */

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { PageSpinner } from '../../../components/ui/spinner';
-import { sessionQueryOptions } from '../api/session';
+import { sessionQueryOptions } from '../../../lib/queries/session';
 import { LoginForm } from '../components/login-form';
 import { REDIRECT_PARAM, safeRedirect } from '../utils/redirect';
 

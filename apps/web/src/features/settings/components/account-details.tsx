@@ -2,9 +2,18 @@ import type { Account } from '@rolebridge/contracts';
 import { Badge } from '../../../components/ui/badge';
 import { CopyButton } from '../../../components/ui/copy-button';
 
-export function AccountDetails({ account }: { account: Account }) {
+/** `showName` for readers, who see the name here instead of in the rename form. */
+export function AccountDetails({ account, showName }: { account: Account; showName: boolean }) {
   return (
     <dl className="details">
+      {showName && (
+        <div>
+          <dt>Account name</dt>
+          <dd>
+            <code className="mono">{account.name}</code>
+          </dd>
+        </div>
+      )}
       <div>
         <dt>AWS mode</dt>
         <dd>

@@ -4,6 +4,8 @@ import { Card } from '../../../components/ui/card';
 import { PageHeader } from '../../../components/ui/page-header';
 import { PageSpinner } from '../../../components/ui/spinner';
 import { accountQueryOptions } from '../../../lib/queries/account';
+import { sessionQueryOptions } from '../../../lib/queries/session';
+import { AdminOnlyNote } from '../components/admin-only-note';
 import { AccountDetails } from '../components/account-details';
 import { AccountNameForm } from '../components/account-name-form';
 import { AuditSection } from '../components/audit-section';
@@ -14,6 +16,8 @@ import { UsersList } from '../components/users-list';
 
 export function SettingsRoute() {
   const account = useQuery(accountQueryOptions());
+  // The server enforces roles; this only spares non-admins forms they could not submit.
+  const isAdmin = useQuery(sessionQueryOptions()).data?.role === 'admin';
   return (
     <>
       <PageHeader
@@ -31,21 +35,25 @@ export function SettingsRoute() {
           <Card title="Account" id="account">
             <div className="stack-lg">
               {/* Keyed by name so a rename elsewhere resets the form's default. */}
-              <AccountNameForm key={account.data.name} name={account.data.name} />
-              <AccountDetails account={account.data} />
+              {isAdmin && <AccountNameForm key={account.data.name} name={account.data.name} />}
+              <AccountDetails account={account.data} showName={!isAdmin} />
             </div>
           </Card>
           <Card title="Users" id="users">
             <UsersList />
           </Card>
           <Card title="Invite teammate" id="invite">
-            <div className="stack-lg">
-              <InviteForm />
-              <div className="stack-md">
-                <h3 className="section-title">Pending invites</h3>
-                <InvitesList />
+            {isAdmin ? (
+              <div className="stack-lg">
+                <InviteForm />
+                <div className="stack-md">
+                  <h3 className="section-title">Pending invites</h3>
+                  <InvitesList />
+                </div>
               </div>
-            </div>
+            ) : (
+              <AdminOnlyNote what="invites" />
+            )}
           </Card>
           <TokensSection />
           <AuditSection />
