@@ -65,7 +65,16 @@ export function createIntegrationsRepository(db: Db) {
     },
 
     async list(filter: ListFilter): Promise<IntegrationWithLabels[]> {
-      let query = db.selectFrom('aws_integrations').selectAll();
+      // Labels come with each row (a primary-key range scan):
+      // one query instead of a second round over the page's ids.
+      let query = db
+        .selectFrom('aws_integrations')
+        .selectAll()
+        .select(
+          sql<string>`(SELECT json_group_array(label ORDER BY label) FROM integration_labels l WHERE l.integration_id = aws_integrations.id)`.as(
+            'labels_json',
+          ),
+        );
       // One EXISTS probe per label while walking the name index: the page fills after a
       // few rows for common labels (see docs/decisions/002-label-filter-query.md).
       for (const label of filter.labels) {
@@ -91,7 +100,10 @@ export function createIntegrationsRepository(db: Db) {
         );
       }
       const rows = await query.orderBy('name').orderBy('id').limit(filter.limit).execute();
-      return attachLabels(db, rows);
+      return rows.map(({ labels_json, ...row }) => ({
+        ...row,
+        labels: JSON.parse(labels_json) as string[],
+      }));
     },
 
     async insert(trx: Transaction<Database>, row: IntegrationRow, labels: string[]) {
