@@ -7,8 +7,24 @@ type Result = Verification['results'][number];
 
 const phaseNames = { read: 'read (plan)', write: 'write (apply)' } as const;
 
-export function VerificationResultItem({ result: r }: { result: Result }) {
+/** A hint is the same advice when its id and fix match (the external ID hint differs per phase). */
+export const hintKey = (h: Result['hints'][number]) => `${h.id}\u0000${h.fix ?? ''}`;
+
+/** Read and write usually fail for the same reason; spell each piece of advice out once. */
+export function shownBefore(results: readonly Result[], index: number): Set<string> {
+  return new Set(results.slice(0, index).flatMap((r) => r.hints.map(hintKey)));
+}
+
+type Props = {
+  result: Result;
+  /** Hints already shown for an earlier result: named here, not repeated in full. */
+  shownAbove?: ReadonlySet<string>;
+};
+
+export function VerificationResultItem({ result: r, shownAbove }: Props) {
   const what = `${r.stackSlug} ${r.phase}`;
+  const repeated = r.hints.filter((h) => shownAbove?.has(hintKey(h)));
+  const fresh = r.hints.filter((h) => !shownAbove?.has(hintKey(h)));
   return (
     <li className="result">
       <div className="result-head">
@@ -35,9 +51,14 @@ export function VerificationResultItem({ result: r }: { result: Result }) {
       {r.ok && r.attempts !== undefined && r.attempts > 1 && (
         <p className="muted">Passed after {r.attempts} attempts while AWS applied a role change.</p>
       )}
-      {r.hints.map((h) => (
+      {fresh.map((h) => (
         <HintItem key={h.id} hint={h} context={what} />
       ))}
+      {repeated.length > 0 && (
+        <p className="muted">
+          Same advice as above: {repeated.map((h) => h.title.replace(/\.$/, '')).join('; ')}.
+        </p>
+      )}
     </li>
   );
 }

@@ -4,7 +4,7 @@ import { Badge } from '../ui/badge';
 import { CodeBlock } from '../ui/code-block';
 import { formatDateTime } from '../../lib/format';
 import { HintItem } from './hint-item';
-import { VerificationResultItem } from './verification-result-item';
+import { shownBefore, VerificationResultItem } from './verification-result-item';
 
 type Verification = NonNullable<AwsIntegration['lastVerification']>;
 const CONFUSED_DEPUTY = 'confused-deputy-open';
@@ -61,8 +61,12 @@ export function VerificationSummary({ verification, onWorker = false }: Props) {
       ))}
       {verification.results.length > 0 && (
         <ul className="results">
-          {verification.results.map((r) => (
-            <VerificationResultItem key={`${r.stackSlug}-${r.phase}`} result={r} />
+          {verification.results.map((r, i) => (
+            <VerificationResultItem
+              key={`${r.stackSlug}-${r.phase}`}
+              result={r}
+              shownAbove={shownBefore(verification.results, i)}
+            />
           ))}
         </ul>
       )}

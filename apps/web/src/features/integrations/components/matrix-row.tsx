@@ -2,7 +2,10 @@ import type { Attachment, Phase, VerificationResult } from '@rolebridge/contract
 import { Link } from 'react-router';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
-import { VerificationResultItem } from '../../../components/verification/verification-result-item';
+import {
+  shownBefore,
+  VerificationResultItem,
+} from '../../../components/verification/verification-result-item';
 import { paths } from '../../../config/paths';
 import { useVerifyIntegration } from '../api/verify';
 import { cellKey, type ResultsByCell } from '../utils/verification-cells';
@@ -62,8 +65,12 @@ export function MatrixRow({ integrationId, attachment: a, known, onChecked }: Pr
           <td colSpan={4}>
             {verify.isError && <p className="field-error">{verify.error.message}</p>}
             <ul className="results">
-              {failed.map((r) => (
-                <VerificationResultItem key={r.phase} result={r} />
+              {failed.map((r, i) => (
+                <VerificationResultItem
+                  key={r.phase}
+                  result={r}
+                  shownAbove={shownBefore(failed, i)}
+                />
               ))}
             </ul>
           </td>
