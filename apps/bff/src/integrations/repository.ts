@@ -20,28 +20,14 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-async function attachLabels(
-  db: Executor,
-  rows: IntegrationRow[],
-): Promise<IntegrationWithLabels[]> {
-  if (rows.length === 0) return [];
-  const labels = await db
-    .selectFrom('integration_labels')
-    .select(['integration_id', 'label'])
-    .where(
-      'integration_id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .orderBy('label')
-    .execute();
-  const byId = new Map<string, string[]>();
-  for (const { integration_id, label } of labels) {
-    const list = byId.get(integration_id);
-    if (list) list.push(label);
-    else byId.set(integration_id, [label]);
-  }
-  return rows.map((row) => ({ ...row, labels: byId.get(row.id) ?? [] }));
+/** Each row's labels, sorted, as JSON: one primary-key range scan per row, no second query. */
+const labelsJson =
+  sql<string>`(SELECT json_group_array(label ORDER BY label) FROM integration_labels l WHERE l.integration_id = aws_integrations.id)`.as(
+    'labels_json',
+  );
+
+function withLabels<R extends { labels_json: string }>({ labels_json, ...row }: R) {
+  return { ...row, labels: JSON.parse(labels_json) as string[] };
 }
 
 export function createIntegrationsRepository(db: Db) {
@@ -53,9 +39,10 @@ export function createIntegrationsRepository(db: Db) {
       const row = await executor
         .selectFrom('aws_integrations')
         .selectAll()
+        .select(labelsJson)
         .where('id', '=', id)
         .executeTakeFirst();
-      return row ? (await attachLabels(executor, [row]))[0] : undefined;
+      return row ? withLabels(row) : undefined;
     },
 
     async nameTaken(name: string, exceptId: string | null, executor: Executor = db) {
@@ -65,16 +52,7 @@ export function createIntegrationsRepository(db: Db) {
     },
 
     async list(filter: ListFilter): Promise<IntegrationWithLabels[]> {
-      // Labels come with each row (a primary-key range scan):
-      // one query instead of a second round over the page's ids.
-      let query = db
-        .selectFrom('aws_integrations')
-        .selectAll()
-        .select(
-          sql<string>`(SELECT json_group_array(label ORDER BY label) FROM integration_labels l WHERE l.integration_id = aws_integrations.id)`.as(
-            'labels_json',
-          ),
-        );
+      let query = db.selectFrom('aws_integrations').selectAll().select(labelsJson);
       // One EXISTS probe per label while walking the name index: the page fills after a
       // few rows for common labels (see docs/decisions/002-label-filter-query.md).
       for (const label of filter.labels) {
@@ -100,10 +78,7 @@ export function createIntegrationsRepository(db: Db) {
         );
       }
       const rows = await query.orderBy('name').orderBy('id').limit(filter.limit).execute();
-      return rows.map(({ labels_json, ...row }) => ({
-        ...row,
-        labels: JSON.parse(labels_json) as string[],
-      }));
+      return rows.map(withLabels);
     },
 
     async insert(trx: Transaction<Database>, row: IntegrationRow, labels: string[]) {

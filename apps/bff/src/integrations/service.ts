@@ -105,8 +105,6 @@ export function createIntegrationsService(deps: {
   }
 
   return {
-    list,
-
     /** The list page as JSON text, served from cache until the next database write. */
     listJson(principal: Principal, query: ListAwsIntegrationsQuery): Promise<string> {
       if (!deps.cacheListPages) return list(principal, query).then((page) => JSON.stringify(page));

@@ -1,15 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { createInviteRequest } from '@rolebridge/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { Alert } from '../../../components/ui/alert';
+import { SpaceSelectField } from '../../../components/space-select-field';
 import { Button } from '../../../components/ui/button';
 import { CopyButton } from '../../../components/ui/copy-button';
 import { SelectField, TextField } from '../../../components/ui/field';
 import { applyServerErrors } from '../../../lib/form-errors';
-import { spaceTree, spacesQueryOptions } from '../../../lib/queries/spaces';
 import { useCreateInvite } from '../api/team';
 
 type Values = z.input<typeof createInviteRequest>;
@@ -17,7 +16,6 @@ const fields = ['email', 'role', 'spaceId'] as const;
 
 export function InviteForm() {
   const create = useCreateInvite();
-  const spaces = useQuery(spacesQueryOptions());
   const [link, setLink] = useState<{ email: string; url: string } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values, unknown, z.output<typeof createInviteRequest>>({
@@ -56,14 +54,11 @@ export function InviteForm() {
           <option value="write">Write: trigger runs</option>
           <option value="read">Read: view only</option>
         </SelectField>
-        <SelectField label="Space" error={errors.spaceId?.message} {...form.register('spaceId')}>
-          {spaceTree(spaces.data ?? []).map((s) => (
-            <option key={s.id} value={s.id}>
-              {'\u00a0\u00a0'.repeat(s.depth)}
-              {s.name}
-            </option>
-          ))}
-        </SelectField>
+        <SpaceSelectField
+          label="Space"
+          error={errors.spaceId?.message}
+          {...form.register('spaceId')}
+        />
       </div>
       <div className="form-actions">
         <Button type="submit" variant="primary" pending={form.formState.isSubmitting}>

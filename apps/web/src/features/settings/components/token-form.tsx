@@ -1,14 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { createTokenRequest } from '@rolebridge/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { Alert } from '../../../components/ui/alert';
+import { SpaceSelectField } from '../../../components/space-select-field';
 import { Button } from '../../../components/ui/button';
 import { SelectField, TextField } from '../../../components/ui/field';
 import { applyServerErrors } from '../../../lib/form-errors';
-import { spaceTree, spacesQueryOptions } from '../../../lib/queries/spaces';
 import { useCreateToken } from '../api/tokens';
 import { EXPIRY_CHOICES, TOKEN_ROLES, expiresAtFor, type ExpiryChoice } from './token-roles';
 
@@ -25,7 +24,6 @@ type Props = { onCreated: (token: CreatedToken) => void; onCancel: () => void };
 
 export function TokenForm({ onCreated, onCancel }: Props) {
   const create = useCreateToken();
-  const spaces = useQuery(spacesQueryOptions());
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
@@ -58,14 +56,11 @@ export function TokenForm({ onCreated, onCancel }: Props) {
           error={errors.name?.message}
           {...form.register('name')}
         />
-        <SelectField label="Space" error={errors.spaceId?.message} {...form.register('spaceId')}>
-          {spaceTree(spaces.data ?? []).map((s) => (
-            <option key={s.id} value={s.id}>
-              {'\u00a0\u00a0'.repeat(s.depth)}
-              {s.name}
-            </option>
-          ))}
-        </SelectField>
+        <SpaceSelectField
+          label="Space"
+          error={errors.spaceId?.message}
+          {...form.register('spaceId')}
+        />
         <SelectField
           label="Expires"
           error={errors.expiresIn?.message}
