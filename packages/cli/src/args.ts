@@ -15,6 +15,17 @@ export interface RunArgs {
 
 export class UsageError extends Error {}
 
+const HELP = new Set(['--help', '-h', 'help']);
+
+/** `rolebridge --help`, `rolebridge help` or `rolebridge run --help`: usage, not an error. */
+export function wantsHelp(argv: string[]): boolean {
+  const [verb, next] = argv;
+  return (
+    (verb !== undefined && HELP.has(verb)) ||
+    (verb === 'run' && next !== undefined && HELP.has(next))
+  );
+}
+
 export function parseRunArgs(argv: string[]): RunArgs {
   const [verb, ...rest] = argv;
   if (verb !== 'run') throw new UsageError(verb ? `Unknown command "${verb}"` : 'Missing command');

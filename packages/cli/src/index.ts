@@ -1,12 +1,16 @@
 import { cliEnv } from '@rolebridge/contracts';
 import { ApiError, fetchEnvironment, startRun } from './api.js';
-import { parseRunArgs, USAGE, UsageError } from './args.js';
+import { parseRunArgs, USAGE, UsageError, wantsHelp } from './args.js';
 import { execWith } from './exec.js';
 
 const say = (line: string) => process.stderr.write(`rolebridge: ${line}\n`);
 
 /** `rolebridge run`: exit codes 64 usage, 69 console refused, 127 command not found. */
 export async function main(argv: string[], environment: NodeJS.ProcessEnv): Promise<never> {
+  if (wantsHelp(argv)) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
   let args;
   try {
     args = parseRunArgs(argv);

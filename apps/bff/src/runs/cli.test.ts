@@ -122,4 +122,16 @@ describe('rolebridge run', () => {
     expect(bad.code).toBe(64);
     expect(bad.stderr).toContain('not a Rolebridge token');
   });
+
+  it('prints its usage for --help, help and run --help, with no error first', async () => {
+    for (const args of [['--help'], ['-h'], ['help'], ['run', '--help']]) {
+      const out = await cli(args);
+      expect(out.code, args.join(' ')).toBe(0);
+      expect(out.stdout).toMatch(/^Usage: rolebridge run --stack <slug>/);
+      expect(out.stderr).toBe('');
+    }
+    const unknown = await cli(['deploy']);
+    expect(unknown.code).toBe(64);
+    expect(unknown.stderr).toContain('Unknown command "deploy"');
+  });
 });

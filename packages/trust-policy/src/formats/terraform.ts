@@ -10,6 +10,28 @@ const hclString = (value: string): string =>
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
+/**
+ * `key = value` lines as `terraform fmt` writes them: the `=` of consecutive single-line
+ * attributes lines up; an attribute whose value spans lines stands alone with one space.
+ */
+function attributeLines(entries: [string, string][], pad: string): string[] {
+  const lines: string[] = [];
+  let run: [string, string][] = [];
+  const flush = () => {
+    const width = Math.max(0, ...run.map(([k]) => k.length));
+    for (const [k, v] of run) lines.push(`${pad}${k.padEnd(width)} = ${v}`);
+    run = [];
+  };
+  for (const [k, v] of entries) {
+    if (v.includes('\n')) {
+      flush();
+      lines.push(`${pad}${k} = ${v}`);
+    } else run.push([k, v]);
+  }
+  flush();
+  return lines;
+}
+
 function hcl(value: JsonValue, indent: number): string {
   const pad = ' '.repeat(indent + 2);
   if (Array.isArray(value)) {
@@ -19,8 +41,9 @@ function hcl(value: JsonValue, indent: number): string {
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value);
     if (entries.length === 0) return '{}';
-    const lines = entries.map(
-      ([k, v]) => `${pad}${IDENT.test(k) ? k : hclString(k)} = ${hcl(v, indent + 2)}`,
+    const lines = attributeLines(
+      entries.map(([k, v]) => [IDENT.test(k) ? k : hclString(k), hcl(v, indent + 2)]),
+      pad,
     );
     return `{\n${lines.join('\n')}\n${' '.repeat(indent)}}`;
   }
@@ -38,12 +61,7 @@ export function toTerraform(opts: RoleOptions & { resourceName?: string }): stri
   if (opts.maxSessionDuration !== undefined)
     attrs.push(['max_session_duration', String(opts.maxSessionDuration)]);
   attrs.push(['assume_role_policy', `jsonencode(${hcl(opts.policy, 2)})`]);
-  const width = Math.max(...attrs.map(([k]) => k.length));
-  const out = [
-    `resource "aws_iam_role" "${resource}" {`,
-    ...attrs.map(([k, v]) => `  ${k.padEnd(width)} = ${v}`),
-    '}',
-  ];
+  const out = [`resource "aws_iam_role" "${resource}" {`, ...attributeLines(attrs, '  '), '}'];
   // managed_policy_arns on aws_iam_role is deprecated in provider v5+.
   (opts.managedPolicyArns ?? []).forEach((arn, i) => {
     out.push(

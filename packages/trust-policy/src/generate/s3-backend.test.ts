@@ -12,10 +12,26 @@ const resources = (opts: Parameters<typeof s3BackendPolicy>[0]) =>
 
 describe('s3BackendPolicy', () => {
   it('grants list on the bucket and read/write under the prefix', () => {
-    expect(resources({ bucket: 'tf-state', keyPrefix: 'stacks/' })).toEqual([
+    expect(resources({ bucket: 'tf-state', keyPrefix: 'stacks/', lockfile: false })).toEqual([
       ['StateBucketList', 'arn:aws:s3:::tf-state'],
       ['StateReadWrite', 'arn:aws:s3:::tf-state/stacks/*'],
     ]);
+  });
+
+  it('lets Terraform delete its S3 lock file to unlock, unless the lock file is turned off', () => {
+    const statement = (
+      s3BackendPolicy({ bucket: 'tf-state', keyPrefix: 'stacks/' }).policy.Statement as {
+        Sid: string;
+        Action: string[];
+        Resource: string;
+      }[]
+    ).find((s) => s.Sid === 'StateLockfile');
+    expect(statement).toEqual({
+      Sid: 'StateLockfile',
+      Effect: 'Allow',
+      Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+      Resource: 'arn:aws:s3:::tf-state/stacks/*.tflock',
+    });
   });
 
   it('scopes to one state file when the key is a file', () => {

@@ -5,7 +5,10 @@ export interface S3BackendOptions {
   /** Where the state files live, e.g. "stacks/" or "stacks/prod/terraform.tfstate". */
   keyPrefix: string;
   dynamoDbTable?: string;
-  /** Terraform ≥ 1.10 `use_lockfile = true`: a `.tflock` object beside the state. */
+  /**
+   * Terraform ≥ 1.10 `use_lockfile = true`: a `.tflock` object beside the state, which
+   * Terraform deletes to unlock. On unless false: DynamoDB locking is deprecated since 1.11.
+   */
   lockfile?: boolean;
   partition?: string;
   region?: string;
@@ -40,7 +43,7 @@ export function s3BackendPolicy(opts: S3BackendOptions): { policy: PolicyDocumen
       Resource: stateObjects,
     },
   ];
-  if (opts.lockfile) {
+  if (opts.lockfile !== false) {
     statements.push({
       Sid: 'StateLockfile',
       Effect: 'Allow',

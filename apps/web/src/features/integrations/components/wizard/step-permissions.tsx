@@ -60,6 +60,7 @@ export function StepPermissions({ state, update }: StepProps) {
           optional
           autoComplete="off"
           placeholder="terraform-locks"
+          hint="The policy always covers the S3 lock file (use_lockfile = true), which Terraform deletes to unlock."
           value={state.s3.dynamoDbTable}
           onChange={(e) => setS3({ dynamoDbTable: e.target.value.trim() })}
           error={fieldError('dynamoDbTable')}
