@@ -7,7 +7,18 @@ export const loginRequest = z.strictObject({
 });
 export type LoginRequest = z.infer<typeof loginRequest>;
 
-export const user = z.object({ id: z.string(), email: z.string(), role });
+/** A role granted on a space; it holds in every space below it too. */
+export const membership = z.object({ spaceId: z.string(), role });
+export type Membership = z.infer<typeof membership>;
+
+export const user = z.object({
+  id: z.string(),
+  email: z.string(),
+  /** The strongest role anywhere, shown as "your role". */
+  role,
+  /** What the console may offer where: each grant, inherited downward (SPEC "Users and access"). */
+  memberships: z.array(membership),
+});
 export type User = z.infer<typeof user>;
 
 export const sessionResponse = z.object({ user });

@@ -6,9 +6,18 @@ import { headlineRole, type Principal } from './principal.js';
 import { SESSION_TTL_MS, type AuthService } from './service.js';
 
 export function userOf(principal: Principal) {
-  if (principal.kind === 'user')
-    return { id: principal.id, email: principal.email, role: headlineRole(principal) };
-  return { id: principal.id, email: `token:${principal.id}`, role: headlineRole(principal) };
+  if (principal.kind === 'user') {
+    const memberships = [...principal.memberships].map(([spaceId, role]) => ({ spaceId, role }));
+    return { id: principal.id, email: principal.email, role: headlineRole(principal), memberships };
+  }
+  const memberships =
+    principal.role === 'worker' ? [] : [{ spaceId: principal.spaceId, role: principal.role }];
+  return {
+    id: principal.id,
+    email: `token:${principal.id}`,
+    role: headlineRole(principal),
+    memberships,
+  };
 }
 
 /** POST is public (it is the login); GET and DELETE go through the auth middleware. */
@@ -29,7 +38,9 @@ export function sessionLoginRouter(auth: AuthService, secureCookies: boolean) {
     const { sessionId, user } = await auth.login(input, req.ip ?? 'unknown');
     res.cookie(SESSION_COOKIE, sessionId, cookie);
     const principal = await auth.principalForSession(sessionId);
-    res.json({ user: principal ? userOf(principal) : { ...user, role: 'read' } });
+    res.json({
+      user: principal ? userOf(principal) : { ...user, role: 'read', memberships: [] },
+    });
   });
   return router;
 }

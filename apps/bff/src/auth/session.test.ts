@@ -13,7 +13,12 @@ describe('sessions', () => {
   it('logs in with a session cookie that scripts and other sites cannot use', async () => {
     const res = await request(t.app).post('/api/session').send(ADMIN).expect(200);
     expect(res.body).toEqual({
-      user: { id: expect.any(String), email: ADMIN.email, role: 'admin' },
+      user: {
+        id: expect.any(String),
+        email: ADMIN.email,
+        role: 'admin',
+        memberships: [{ spaceId: 'root', role: 'admin' }],
+      },
     });
     const cookie = res.headers['set-cookie']?.[0] ?? '';
     expect(cookie).toMatch(/^rb_session=[\w-]{40,};/);

@@ -15,6 +15,7 @@ type Props = {
   attachment: Attachment;
   known: ResultsByCell;
   onChecked: (results: VerificationResult[]) => void;
+  canVerify: boolean;
 };
 
 const PHASES: Phase[] = ['read', 'write'];
@@ -30,7 +31,7 @@ function Cell({ used, result }: { used: boolean; result: VerificationResult | un
 }
 
 /** One stack: a cell per phase and a re-check for the phases it uses. */
-export function MatrixRow({ integrationId, attachment: a, known, onChecked }: Props) {
+export function MatrixRow({ integrationId, attachment: a, known, onChecked, canVerify }: Props) {
   const verify = useVerifyIntegration(integrationId);
   const phases = PHASES.filter((p) => a[p]);
   const results = PHASES.map((p) => known[cellKey(a.stackSlug, p)]);
@@ -50,14 +51,16 @@ export function MatrixRow({ integrationId, attachment: a, known, onChecked }: Pr
           </td>
         ))}
         <td className="cell-actions">
-          <Button
-            size="sm"
-            pending={verify.isPending}
-            aria-label={`Re-check ${a.stackName}`}
-            onClick={recheck}
-          >
-            Re-check
-          </Button>
+          {canVerify && (
+            <Button
+              size="sm"
+              pending={verify.isPending}
+              aria-label={`Re-check ${a.stackName}`}
+              onClick={recheck}
+            >
+              Re-check
+            </Button>
+          )}
         </td>
       </tr>
       {(failed.length > 0 || verify.isError) && (

@@ -11,7 +11,9 @@ import { MatrixRow } from './matrix-row';
  * replaces the stored last verification on the server, so results seen earlier are kept
  * here and the newest answer for each cell wins.
  */
-export function VerificationMatrix({ integration }: { integration: AwsIntegration }) {
+type Props = { integration: AwsIntegration; canVerify: boolean };
+
+export function VerificationMatrix({ integration, canVerify }: Props) {
   const used = useQuery(integrationAttachmentsQueryOptions(integration.id));
   const last = integration.lastVerification;
   const [known, setKnown] = useState<ResultsByCell>(() => byCell(last?.results ?? []));
@@ -57,6 +59,7 @@ export function VerificationMatrix({ integration }: { integration: AwsIntegratio
               integrationId={integration.id}
               attachment={a}
               known={known}
+              canVerify={canVerify}
               onChecked={(results) => setKnown((k) => ({ ...k, ...byCell(results) }))}
             />
           ))}

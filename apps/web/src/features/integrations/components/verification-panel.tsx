@@ -6,19 +6,29 @@ import { useElapsed } from '../../../lib/use-elapsed';
 import { useVerifyIntegration } from '../api/verify';
 import { VerificationSummary } from '../../../components/verification/verification-summary';
 
-type Props = { integration: AwsIntegration; target?: VerifyTarget | undefined };
+type Props = {
+  integration: AwsIntegration;
+  target?: VerifyTarget | undefined;
+  /** Only admins of the integration's space may run a verification. */
+  canVerify?: boolean;
+};
 
 /** The last verification and a way to run a new one (after fixing the role, say). */
-export function VerificationPanel({ integration, target }: Props) {
+export function VerificationPanel({ integration, target, canVerify = true }: Props) {
   const verify = useVerifyIntegration(integration.id);
   const elapsed = useElapsed(verify.isPending, verify.submittedAt);
 
   return (
     <div className="stack-md">
       <div className="verify-bar">
-        <Button onClick={() => verify.mutate(target ? { target } : {})} pending={verify.isPending}>
-          Verify again
-        </Button>
+        {canVerify && (
+          <Button
+            onClick={() => verify.mutate(target ? { target } : {})}
+            pending={verify.isPending}
+          >
+            Verify again
+          </Button>
+        )}
         <p role="status" className="muted verify-status">
           {verify.isPending &&
             (elapsed < 3

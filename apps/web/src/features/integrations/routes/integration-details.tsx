@@ -6,6 +6,7 @@ import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
 import { PageHeader } from '../../../components/ui/page-header';
 import { paths } from '../../../config/paths';
+import { useAccess } from '../../../lib/access/use-access';
 import { useEditMode } from '../../../lib/use-edit-mode';
 import { integrationQueryOptions } from '../api/integrations';
 import { DeleteIntegration } from '../components/delete-integration';
@@ -21,6 +22,7 @@ export function IntegrationDetailsRoute() {
   const navigate = useNavigate();
   const query = useQuery(integrationQueryOptions(id));
   const edit = useEditMode();
+  const access = useAccess();
 
   if (!query.isSuccess) {
     return (
@@ -33,6 +35,7 @@ export function IntegrationDetailsRoute() {
   }
 
   const { integration, etag } = query.data;
+  const isAdmin = access.can('admin', integration.spaceId);
   return (
     <>
       <PageHeader
@@ -48,6 +51,7 @@ export function IntegrationDetailsRoute() {
           </span>
         }
         actions={
+          isAdmin &&
           !edit.editing && (
             <>
               <Button onClick={edit.start}>Edit</Button>
@@ -79,11 +83,11 @@ export function IntegrationDetailsRoute() {
         {/* Rolebridge cannot assume a worker-assumed role, so there is nothing to tabulate. */}
         {!integration.assumeRoleOnWorker && (
           <Card title="Verification by stack" id="integration-matrix">
-            <VerificationMatrix integration={integration} />
+            <VerificationMatrix integration={integration} canVerify={isAdmin} />
           </Card>
         )}
         <Card title="Verification" id="integration-verification">
-          <VerificationPanel integration={integration} />
+          <VerificationPanel integration={integration} canVerify={isAdmin} />
         </Card>
       </div>
     </>

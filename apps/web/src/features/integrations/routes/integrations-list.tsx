@@ -5,6 +5,7 @@ import { Button, ButtonLink } from '../../../components/ui/button';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { PageHeader } from '../../../components/ui/page-header';
 import { paths } from '../../../config/paths';
+import { useAccess } from '../../../lib/access/use-access';
 import { spacesQueryOptions } from '../../../lib/queries/spaces';
 import { integrationsQueryOptions } from '../api/integrations';
 import { IntegrationFiltersBar } from '../components/integration-filters';
@@ -24,6 +25,7 @@ export function IntegrationsListRoute() {
   const filters = filtersFromSearchParams(searchParams);
   const filtered = hasActiveFilters(filters);
   const spaces = useQuery(spacesQueryOptions());
+  const canSetUp = useAccess().canAnywhere('admin');
   const list = useInfiniteQuery({
     ...integrationsQueryOptions(filters),
     placeholderData: keepPreviousData,
@@ -46,6 +48,7 @@ export function IntegrationsListRoute() {
         title="AWS integrations"
         description="IAM roles that stacks assume for each run, with temporary credentials instead of stored keys."
         actions={
+          canSetUp &&
           !nothingAtAll && (
             <ButtonLink to={paths.newAwsIntegration} variant="primary">
               Set up integration
@@ -58,12 +61,16 @@ export function IntegrationsListRoute() {
           title="No cloud integrations yet"
           icon="☁"
           actions={
-            <ButtonLink to={paths.newAwsIntegration} variant="primary">
-              Set up integration
-            </ButtonLink>
+            canSetUp && (
+              <ButtonLink to={paths.newAwsIntegration} variant="primary">
+                Set up integration
+              </ButtonLink>
+            )
           }
         >
-          Connect an AWS IAM role so your stacks get short-lived credentials on every run.
+          {canSetUp
+            ? 'Connect an AWS IAM role so your stacks get short-lived credentials on every run.'
+            : 'An admin connects AWS IAM roles here; stacks then get short-lived credentials on every run.'}
         </EmptyState>
       ) : (
         <PagedList

@@ -2,6 +2,7 @@ import type { Launchpad } from '@rolebridge/contracts';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/ui/badge';
 import { paths } from '../../../config/paths';
+import { useAccess } from '../../../lib/access/use-access';
 
 type StepId = Launchpad['steps'][number]['id'];
 
@@ -29,6 +30,10 @@ const where: Record<StepId, { to: string; action: string; detail: string }> = {
 };
 
 export function Checklist({ data }: { data: Launchpad }) {
+  const access = useAccess();
+  // Naming the account takes a root admin; the other steps an admin of any space.
+  const allowed = (id: StepId) =>
+    id === 'name-account' ? access.can('admin', 'root') : access.canAnywhere('admin');
   return (
     <ol className="checklist">
       {data.steps.map((step, index) => {
@@ -45,6 +50,8 @@ export function Checklist({ data }: { data: Launchpad }) {
             <div className="checklist-action">
               {step.complete ? (
                 <Badge tone="success">Complete</Badge>
+              ) : !allowed(step.id) ? (
+                <span className="muted">An admin does this</span>
               ) : (
                 <Link className="btn btn-secondary btn-sm" to={target.to}>
                   {target.action}

@@ -9,6 +9,7 @@ type Props = {
   spaceName: string;
   /** The `autoattach:<x>` label behind an auto-attachment, when the integration is visible. */
   autoLabel: string | null;
+  canManage: boolean;
   pending: boolean;
   onToggle: (phase: Phase, enabled: boolean) => void;
   onDetach: () => void;
@@ -19,7 +20,14 @@ const PHASES = [
   { phase: 'write', label: 'Write' },
 ] as const;
 
-export function AttachmentRow({ attachment: a, spaceName, autoLabel, pending, ...on }: Props) {
+export function AttachmentRow({
+  attachment: a,
+  spaceName,
+  autoLabel,
+  canManage,
+  pending,
+  ...on
+}: Props) {
   const auto = a.isAutoattached;
   return (
     <tr>
@@ -44,13 +52,13 @@ export function AttachmentRow({ attachment: a, spaceName, autoLabel, pending, ..
             aria-label={`${label} for ${a.integrationName}`}
             checked={a[phase]}
             // Auto-attachments are always read+write; they change through labels only.
-            disabled={auto || pending}
+            disabled={!canManage || auto || pending}
             onChange={(event) => on.onToggle(phase, event.target.checked)}
           />
         </td>
       ))}
       <td className="cell-actions">
-        {!auto && (
+        {canManage && !auto && (
           <Button
             size="sm"
             variant="ghost"

@@ -12,9 +12,17 @@ type Props = {
   attachments: Attachment[];
   integrations: AwsIntegration[];
   spaceName: (id: string) => string;
+  /** Admins of the stack's space toggle phases and detach; others see the table only. */
+  canManage: boolean;
 };
 
-export function AttachmentsTable({ stack, attachments, integrations, spaceName }: Props) {
+export function AttachmentsTable({
+  stack,
+  attachments,
+  integrations,
+  spaceName,
+  canManage,
+}: Props) {
   const update = useUpdateAttachment(stack.slug);
   const detach = useDetach(stack.slug);
   const [detaching, setDetaching] = useState<Attachment | null>(null);
@@ -53,6 +61,7 @@ export function AttachmentsTable({ stack, attachments, integrations, spaceName }
                   integrations.find((i) => i.id === a.integrationId)?.labels ?? [],
                   stack.labels,
                 )}
+                canManage={canManage}
                 pending={update.isPending && update.variables.integrationId === a.integrationId}
                 onToggle={(phase, enabled) => toggle(a, phase, enabled)}
                 onDetach={() => setDetaching(a)}

@@ -5,6 +5,7 @@ import { Button, ButtonLink } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
 import { PageSpinner } from '../../../components/ui/spinner';
 import { paths } from '../../../config/paths';
+import { useAccess } from '../../../lib/access/use-access';
 import { stackAttachmentsQueryOptions } from '../../../lib/queries/attachments';
 import { spaceName, spacesQueryOptions } from '../../../lib/queries/spaces';
 import { attachableQueryOptions } from '../api/attachments';
@@ -15,6 +16,7 @@ export function IntegrationsTab({ stack }: { stack: Stack }) {
   const attachments = useQuery(stackAttachmentsQueryOptions(stack.slug));
   const attachable = useQuery(attachableQueryOptions(stack.slug));
   const spaces = useQuery(spacesQueryOptions());
+  const isAdmin = useAccess().can('admin', stack.spaceId);
   const nameOf = (id: string) => spaceName(spaces.data, id);
 
   if (attachments.isPending || attachable.isPending)
@@ -55,6 +57,7 @@ export function IntegrationsTab({ stack }: { stack: Stack }) {
             attachments={items}
             integrations={attachable.data}
             spaceName={nameOf}
+            canManage={isAdmin}
           />
         )}
         {conflicts.length > 0 && (
@@ -69,32 +72,34 @@ export function IntegrationsTab({ stack }: { stack: Stack }) {
           </Alert>
         )}
       </Card>
-      <Card title="Attach an AWS integration" id="stack-attach">
-        {held.read && held.write ? (
-          <p className="muted">
-            Both phases are taken (read by {holder('read')}, write by {holder('write')}). A stack
-            uses at most one AWS integration per phase: turn a phase off or detach a direct
-            attachment above, or remove the label behind an auto-attachment, to attach another.
-          </p>
-        ) : options.length === 0 ? (
-          <div className="stack-md">
+      {isAdmin && (
+        <Card title="Attach an AWS integration" id="stack-attach">
+          {held.read && held.write ? (
             <p className="muted">
-              No other integration in this stack’s space, or a space it inherits from, can be
-              attached.
+              Both phases are taken (read by {holder('read')}, write by {holder('write')}). A stack
+              uses at most one AWS integration per phase: turn a phase off or detach a direct
+              attachment above, or remove the label behind an auto-attachment, to attach another.
             </p>
-            <ButtonLink to={paths.newAwsIntegration}>Set up integration</ButtonLink>
-          </div>
-        ) : (
-          <AttachForm
-            // A fresh form when the choices change, so its defaults match what is free.
-            key={`${options.map((o) => o.id).join()}-${held.read}-${held.write}`}
-            slug={stack.slug}
-            options={options}
-            held={held}
-            spaceName={nameOf}
-          />
-        )}
-      </Card>
+          ) : options.length === 0 ? (
+            <div className="stack-md">
+              <p className="muted">
+                No other integration in this stack’s space, or a space it inherits from, can be
+                attached.
+              </p>
+              <ButtonLink to={paths.newAwsIntegration}>Set up integration</ButtonLink>
+            </div>
+          ) : (
+            <AttachForm
+              // A fresh form when the choices change, so its defaults match what is free.
+              key={`${options.map((o) => o.id).join()}-${held.read}-${held.write}`}
+              slug={stack.slug}
+              options={options}
+              held={held}
+              spaceName={nameOf}
+            />
+          )}
+        </Card>
+      )}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
 import { HintItem } from '../../../components/verification/hint-item';
+import { useAccess } from '../../../lib/access/use-access';
 import { formatDateTime } from '../../../lib/format';
 import { stackAttachmentsQueryOptions } from '../../../lib/queries/attachments';
 import { runFailureHints, runsQueryOptions, useStartRun } from '../api/runs';
@@ -18,6 +19,8 @@ export function RunsPanel({ stack }: { stack: Stack }) {
   const runs = useQuery(runsQueryOptions(stack.slug));
   const attachments = useQuery(stackAttachmentsQueryOptions(stack.slug));
   const start = useStartRun(stack.slug);
+  // Runs need the write role in the stack's space; readers see the history only.
+  const canRun = useAccess().can('write', stack.spaceId);
   const integrationName = (id: string | null) =>
     id === null
       ? '—'
@@ -27,18 +30,21 @@ export function RunsPanel({ stack }: { stack: Stack }) {
     <Card
       title="Runs"
       id="stack-runs"
-      actions={PHASES.map(({ phase, label }) => (
-        <Button
-          key={phase}
-          size="sm"
-          variant={phase === 'plan' ? 'primary' : 'secondary'}
-          pending={start.isPending && start.variables === phase}
-          disabled={start.isPending}
-          onClick={() => start.mutate(phase)}
-        >
-          {label}
-        </Button>
-      ))}
+      actions={
+        canRun &&
+        PHASES.map(({ phase, label }) => (
+          <Button
+            key={phase}
+            size="sm"
+            variant={phase === 'plan' ? 'primary' : 'secondary'}
+            pending={start.isPending && start.variables === phase}
+            disabled={start.isPending}
+            onClick={() => start.mutate(phase)}
+          >
+            {label}
+          </Button>
+        ))
+      }
     >
       <div className="stack-md">
         <div aria-live="polite">
@@ -58,7 +64,9 @@ export function RunsPanel({ stack }: { stack: Stack }) {
           </Alert>
         )}
         {runs.data?.length === 0 && (
-          <p className="muted">No runs yet. Trigger a plan to see the credentials a run gets.</p>
+          <p className="muted">
+            No runs yet.{canRun && ' Trigger a plan to see the credentials a run gets.'}
+          </p>
         )}
         {runs.data && runs.data.length > 0 && (
           <RunsTable runs={runs.data} integrationName={integrationName} />

@@ -7,6 +7,7 @@ import { Card } from '../../../components/ui/card';
 import { PageHeader } from '../../../components/ui/page-header';
 import { Tabs } from '../../../components/ui/tabs';
 import { paths } from '../../../config/paths';
+import { useAccess } from '../../../lib/access/use-access';
 import { useEditMode } from '../../../lib/use-edit-mode';
 import { stackQueryOptions } from '../api/stacks';
 import { DeleteStack } from '../components/delete-stack';
@@ -24,6 +25,7 @@ export function StackDetailsRoute() {
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
   const query = useQuery(stackQueryOptions(slug));
+  const access = useAccess();
   const edit = useEditMode(
     searchParams.has('created')
       ? 'Stack created. Attach an AWS integration to give its runs credentials.'
@@ -44,6 +46,7 @@ export function StackDetailsRoute() {
   }
 
   const { stack, etag } = query.data;
+  const isAdmin = access.can('admin', stack.spaceId);
   return (
     <>
       <PageHeader
@@ -54,6 +57,7 @@ export function StackDetailsRoute() {
         }
         title={stack.name}
         actions={
+          isAdmin &&
           !edit.editing && (
             <>
               <Button onClick={edit.start}>Edit</Button>

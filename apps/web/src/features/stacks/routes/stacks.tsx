@@ -6,6 +6,7 @@ import { EmptyState } from '../../../components/ui/empty-state';
 import { PageHeader } from '../../../components/ui/page-header';
 import { SearchBox } from '../../../components/ui/search-box';
 import { paths } from '../../../config/paths';
+import { useAccess } from '../../../lib/access/use-access';
 import { spacesQueryOptions } from '../../../lib/queries/spaces';
 import { stacksQueryOptions } from '../api/stacks';
 import { StacksTable } from '../components/stacks-table';
@@ -14,6 +15,7 @@ export function StacksRoute() {
   const [searchParams, setSearchParams] = useSearchParams();
   const q = searchParams.get('q') ?? '';
   const spaces = useQuery(spacesQueryOptions());
+  const canCreate = useAccess().canAnywhere('admin');
   const list = useInfiniteQuery({
     ...stacksQueryOptions({ q }),
     placeholderData: keepPreviousData,
@@ -22,7 +24,7 @@ export function StacksRoute() {
 
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   const nothingAtAll = list.isSuccess && items.length === 0 && !q && !list.isPlaceholderData;
-  const create = (
+  const create = canCreate && (
     <ButtonLink to={paths.newStack} variant="primary">
       Create stack
     </ButtonLink>

@@ -3,6 +3,7 @@ import { Alert } from '../../../../components/ui/alert';
 import { CodeBlock } from '../../../../components/ui/code-block';
 import { Spinner } from '../../../../components/ui/spinner';
 import { Tabs } from '../../../../components/ui/tabs';
+import { useAccess } from '../../../../lib/access/use-access';
 import { accountQueryOptions } from '../../../../lib/queries/account';
 import type { StepProps } from './aws-setup-wizard';
 import { SandboxRoleForm } from './sandbox-role-form';
@@ -36,6 +37,8 @@ function ConsoleSteps() {
 export function StepCreateRole({ state, update }: StepProps) {
   const account = useQuery(accountQueryOptions());
   const { query } = useGeneratedPolicy(state);
+  // The sandbox creates roles for root admins only (it stands in for the customer's AWS admin).
+  const canCreateInSandbox = useAccess().can('admin', 'root');
   const generated = (key: 'awsCli' | 'cloudFormation' | 'terraform', title: string) =>
     query.data ? (
       <CodeBlock code={query.data[key]} title={title} copyLabel={`Copy ${title}`} />
@@ -56,7 +59,9 @@ export function StepCreateRole({ state, update }: StepProps) {
         trusts Rolebridge&apos;s own AWS identity. Create that role by hand in the AWS console, or
         with the generated code below (it already holds the trust policy of step 2).
       </p>
-      {account.data?.mode === 'sandbox' && <SandboxRoleForm state={state} update={update} />}
+      {account.data?.mode === 'sandbox' && canCreateInSandbox && (
+        <SandboxRoleForm state={state} update={update} />
+      )}
       <Tabs
         label="How to create the role"
         selected={state.createTab}
