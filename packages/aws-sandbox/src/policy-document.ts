@@ -36,6 +36,14 @@ export function checkTrustPolicy(text: string, roles: RoleStore): TrustPolicy {
   if (!parsed.ok) {
     const first = parsed.errors[0];
     if (first?.code === 'invalid-principal') throw malformed('Invalid principal in policy');
+    // IAM's text, as reported by CloudFormation and the AWS CLI users in
+    // https://github.com/aws-cloudformation/cfn-lint/issues/1376 and
+    // https://github.com/Wolox/carthage_cache/issues/22
+    if (first?.code === 'invalid-sid') {
+      throw malformed(
+        'Statement IDs (SID) must be alpha-numeric. Check that your input satisfies the regular expression [0-9A-Za-z]*',
+      );
+    }
     throw malformed(first?.message ?? 'Syntax errors in policy.');
   }
   return parsed.policy;

@@ -1,7 +1,7 @@
-import { parseCaller, parseRoleArn } from './arn.js';
+import { parseRoleArn, type Caller } from './arn.js';
 import { actionMatches, compilePolicy, type CompiledStatement } from './compile.js';
 import { evaluateCondition } from './conditions/condition.js';
-import type { EvalContext } from './context.js';
+import { makeEvalContext } from './context.js';
 import { matchPrincipal, type PrincipalMatch } from './principal.js';
 import type {
   ConditionExplanation,
@@ -22,15 +22,10 @@ export function evaluateTrustPolicy(
   request: RequestContext,
 ): EvaluationResult {
   const compiled = compilePolicy(policy);
-  const caller = parseCaller(request.principalArn);
+  const ctx = makeEvalContext(request);
+  const { caller } = ctx;
   const role = request.roleArn === undefined ? undefined : parseRoleArn(request.roleArn);
   const partition = role?.partition ?? caller.partition;
-  const ctx: EvalContext = {
-    caller,
-    request,
-    principalAccount: request.principalAccount ?? caller.account,
-    principalType: request.principalType ?? (caller.type === 'Role' ? 'AssumedRole' : caller.type),
-  };
   const action = (request.action ?? 'sts:AssumeRole').toLowerCase();
   // "You cannot use AWS account root user credentials to call AssumeRole" (STS API reference).
   const rootRefusal =
@@ -56,7 +51,7 @@ export function evaluateTrustPolicy(
         operator: cc.source.operator,
         key: cc.source.key,
         values: cc.source.values,
-        actual: actual ?? null,
+        actual: actual === undefined ? null : typeof actual === 'string' ? actual : [...actual],
         matched,
       });
     }
@@ -105,7 +100,7 @@ export function evaluateTrustPolicy(
 
 function principalOf(
   statement: CompiledStatement,
-  caller: ReturnType<typeof parseCaller>,
+  caller: Caller,
   partition: string,
 ): PrincipalMatch {
   if (statement.principal) return matchPrincipal(statement.principal, caller, partition);

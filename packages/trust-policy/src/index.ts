@@ -7,8 +7,15 @@ export {
 } from './parse/parse.js';
 export { parseTrustPolicyDocument } from './parse/document.js';
 export { evaluateTrustPolicy } from './evaluate.js';
+export {
+  authorizeAssumeRole,
+  requiredActions,
+  type AssumeRoleAction,
+  type AssumeRoleDecision,
+} from './assume-role.js';
 export { analyzeTrustPolicy } from './analyze/analyze.js';
 export type {
+  AnalyzeContext,
   AnalyzeInput,
   AnalysisResult,
   ExternalIdResult,

@@ -59,9 +59,38 @@ export interface RequestContext {
   principalAccount?: string;
   /** 'User' | 'AssumedRole' | 'Account' | 'FederatedUser'; derived when absent. */
   principalType?: string;
+  /**
+   * aws:PrincipalArn when principalArn alone cannot say it: for a role session, the role's
+   * ARN with its path (the session ARN drops the path). Derived (path "/") when absent.
+   */
+  principalRoleArn?: string;
+  /** aws:userid: `AIDA…` for a user, `AROA…:<session>` for a role session; absent when unknown. */
+  userId?: string;
+  /** aws:PrincipalTag/*: the user's tags, or for a role session its role's and session's tags. */
+  principalTags?: Readonly<Record<string, string>>;
   /** undefined = not sent. */
   externalId?: string;
   roleSessionName?: string;
+  /** `Tags` sent with AssumeRole: aws:RequestTag/*, aws:TagKeys; they need sts:TagSession. */
+  sessionTags?: Readonly<Record<string, string>>;
+  /** `TransitiveTagKeys` sent with AssumeRole: sts:TransitiveTagKeys. */
+  transitiveTagKeys?: readonly string[];
+  /** `SourceIdentity` sent (or carried over by a role session): sts:SourceIdentity; needs sts:SetSourceIdentity. */
+  sourceIdentity?: string;
+  /** aws:SourceIdentity: the source identity already set on the caller's session. */
+  callerSourceIdentity?: string;
+  /** aws:SourceIp: the caller's address as STS sees it. */
+  sourceIp?: string;
+  /** Epoch milliseconds: aws:CurrentTime and aws:EpochTime; absent when undefined. */
+  now?: number;
+  /** Epoch milliseconds the caller's temporary credentials were issued: aws:TokenIssueTime. */
+  tokenIssueTime?: number;
+  /** Seconds since the caller authenticated with MFA: aws:MultiFactorAuthAge (and Present=true). */
+  multiFactorAuthAge?: number;
+  /** aws:RequestedRegion: the region the request was signed for. */
+  requestedRegion?: string;
+  /** aws:SecureTransport; default true, since STS only answers over TLS. */
+  secureTransport?: boolean;
   /** Role being assumed (same-account and partition rules). */
   roleArn?: string;
   /** Default 'sts:AssumeRole'. */

@@ -1,5 +1,5 @@
 import { parseCaller } from '../arn.js';
-import { evaluateTrustPolicy } from '../evaluate.js';
+import { authorizeAssumeRole } from '../assume-role.js';
 import { parseExternalId } from '../external-id.js';
 import { DEFAULT_MAX_LENGTH, MAX_LENGTH_LIMIT, parseLenient } from '../parse/parse.js';
 import { contradictionFinding } from './contradictions.js';
@@ -46,6 +46,12 @@ export function analyzeTrustPolicy(input: AnalyzeInput): AnalysisResult {
     maxLength: Math.min(input.maxLength ?? DEFAULT_MAX_LENGTH, MAX_LENGTH_LIMIT),
     usesSessionTags: input.usesSessionTags ?? false,
     ...(input.roleArn ? { roleArn: input.roleArn } : {}),
+    request: {
+      now: Date.now(),
+      ...input.context,
+      principalArn: input.principalArn,
+      ...(input.roleArn ? { roleArn: input.roleArn } : {}),
+    },
   };
   if (input.externalIds.length > MAX_EXTERNAL_IDS) {
     findings.push({
@@ -61,16 +67,16 @@ export function analyzeTrustPolicy(input: AnalyzeInput): AnalysisResult {
   }
 
   const evaluate = (externalId: string | undefined) =>
-    evaluateTrustPolicy(policy, {
-      principalArn: setup.principalArn,
+    authorizeAssumeRole(policy, {
+      ...setup.request,
       ...(externalId === undefined ? {} : { externalId }),
-      ...(setup.roleArn ? { roleArn: setup.roleArn } : {}),
     });
   const results: ExternalIdResult[] = externalIds.map((externalId) => {
-    const r = evaluate(externalId);
+    const { decision, action, result: r } = evaluate(externalId);
     return {
       externalId,
-      decision: r.decision,
+      decision,
+      ...(action === 'sts:AssumeRole' ? {} : { action }),
       statements: r.statements,
       ...(r.notes ? { notes: r.notes } : {}),
     };
@@ -80,7 +86,7 @@ export function analyzeTrustPolicy(input: AnalyzeInput): AnalysisResult {
   // The confused-deputy check is behavioural: whatever the operators, does a call with no external ID get in?
   const bare = evaluate(undefined);
   if (bare.decision === 'allow') {
-    const open = bare.statements
+    const open = bare.result.statements
       .filter((s) => s.matched && s.effect === 'Allow')
       .map((s) => `$.Statement[${s.index}]`);
     findings.push({

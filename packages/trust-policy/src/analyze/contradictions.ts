@@ -1,7 +1,7 @@
 import { compileCondition } from '../conditions/condition.js';
 import { evaluateCondition } from '../conditions/condition.js';
 import { parseOperator } from '../conditions/operators.js';
-import { parseCaller } from '../arn.js';
+import { makeEvalContext } from '../context.js';
 import { hasWildcard } from '../glob.js';
 import type { PolicyStatement } from '../types.js';
 import { isExternalIdCondition, isPositiveTest } from './facts.js';
@@ -38,14 +38,8 @@ export function contradictionFinding(
     .flatMap((c) => c.values.filter((v) => !hasWildcard(v) && !v.includes('${')));
   if (exact.length === 0) return undefined;
   const compiled = tests.map((c) => compileCondition(c, false));
-  const caller = parseCaller(principalArn);
   const anyPasses = exact.some((externalId) => {
-    const ctx = {
-      caller,
-      request: { principalArn, externalId },
-      principalAccount: caller.account,
-      principalType: caller.type,
-    };
+    const ctx = makeEvalContext({ principalArn, externalId });
     return compiled.every((cc) => evaluateCondition(cc, ctx).matched);
   });
   if (anyPasses) return undefined;

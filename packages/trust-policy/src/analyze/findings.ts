@@ -1,4 +1,4 @@
-import { CONTEXT_KEYS } from '../context.js';
+import { CONTEXT_KEYS, TAG_KEY_PREFIXES } from '../context.js';
 import { parseOperator } from '../conditions/operators.js';
 import type { PolicyStatement, TrustPolicy } from '../types.js';
 import {
@@ -9,10 +9,11 @@ import {
   principalAccounts,
   wildcardInEquals,
 } from './facts.js';
+import { requestFindings } from './request-findings.js';
 import type { AnalysisSetup, Finding } from './types.js';
 
 const KNOWN_KEYS = new Set(CONTEXT_KEYS.map((k) => k.toLowerCase()));
-const TAG_KEYS = /^(?:aws:requesttag\/|aws:tagkeys$|sts:transitivetagkeys$)/i;
+const TAG_PREFIXES = TAG_KEY_PREFIXES.map((p) => p.toLowerCase());
 
 /** Findings that follow from the policy text alone, whatever external IDs are sent. */
 export function staticFindings(policy: TrustPolicy, setup: AnalysisSetup): Finding[] {
@@ -37,24 +38,7 @@ export function staticFindings(policy: TrustPolicy, setup: AnalysisSetup): Findi
     });
   }
   for (const s of policy.statements) findings.push(...statementFindings(s, setup));
-  if (
-    setup.usesSessionTags ||
-    policy.statements.some((s) => s.conditions.some((c) => TAG_KEYS.test(c.key)))
-  ) {
-    const tags = policy.statements.some(
-      (s) => s.effect === 'Allow' && coversAssumeRole(s, 'sts:tagsession'),
-    );
-    if (!tags) {
-      findings.push({
-        severity: 'warning',
-        code: 'missing-tag-session',
-        path: '$.Statement',
-        message:
-          'Session tags are passed when assuming this role, which AWS only allows when the trust policy also allows "sts:TagSession". Without it every AssumeRole call fails.',
-        fix: 'Use "Action": ["sts:AssumeRole", "sts:TagSession"] in the statement that trusts Rolebridge.',
-      });
-    }
-  }
+  findings.push(...requestFindings(policy, setup));
   return findings;
 }
 
@@ -145,6 +129,7 @@ function statementFindings(s: PolicyStatement, setup: AnalysisSetup): Finding[] 
     }
     if (
       !KNOWN_KEYS.has(keyLower) &&
+      !TAG_PREFIXES.some((p) => keyLower.startsWith(p)) &&
       !isExternalIdCondition(c) &&
       parseOperator(c.operator)?.kind !== 'null'
     ) {
@@ -152,7 +137,7 @@ function statementFindings(s: PolicyStatement, setup: AnalysisSetup): Finding[] 
         severity: 'info',
         code: 'unpredictable-key',
         path: c.path,
-        message: `Rolebridge can't know the value of ${c.key} in advance; the verdicts below assume it is absent from the request.`,
+        message: `${c.key} is not part of an AssumeRole request from Rolebridge, so the verdicts below treat it as absent.`,
       });
     }
   }

@@ -97,11 +97,7 @@ function deniedIds(doc: PolicyDocument, setup: AnalysisSetup): string[] | undefi
   const policy = parsed.policy;
   return setup.externalIds.filter(
     (externalId) =>
-      evaluateTrustPolicy(policy, {
-        principalArn: setup.principalArn,
-        externalId,
-        ...(setup.roleArn ? { roleArn: setup.roleArn } : {}),
-      }).decision === 'implicit-deny',
+      evaluateTrustPolicy(policy, { ...setup.request, externalId }).decision === 'implicit-deny',
   );
 }
 

@@ -1,4 +1,11 @@
-import type { Decision, StatementExplanation } from '../types.js';
+import type { AssumeRoleAction } from '../assume-role.js';
+import type { Decision, RequestContext, StatementExplanation } from '../types.js';
+
+/** What else the request carries besides the external ID: the same fields the sandbox fills. */
+export type AnalyzeContext = Omit<
+  RequestContext,
+  'principalArn' | 'externalId' | 'roleArn' | 'action'
+>;
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -25,11 +32,15 @@ export interface AnalyzeInput {
   maxLength?: number;
   /** Rolebridge passes session tags on AssumeRole, which needs sts:TagSession. */
   usesSessionTags?: boolean;
+  /** The rest of the request; \`now\` defaults to the current time, as when the call is made. */
+  context?: AnalyzeContext;
 }
 
 export interface ExternalIdResult {
   externalId: string;
   decision: Decision;
+  /** Set when the refusal is for sts:TagSession or sts:SetSourceIdentity, not sts:AssumeRole. */
+  action?: AssumeRoleAction;
   statements: StatementExplanation[];
   notes?: string[];
 }
@@ -49,4 +60,6 @@ export interface AnalysisSetup {
   externalIds: string[];
   maxLength: number;
   usesSessionTags: boolean;
+  /** Every request the analysis evaluates, less the external ID. */
+  request: Omit<RequestContext, 'externalId'>;
 }

@@ -1,4 +1,4 @@
-import { contextValue, type EvalContext } from '../context.js';
+import { contextValue, type ContextValue, type EvalContext } from '../context.js';
 import type { PolicyCondition } from '../types.js';
 import { parseOperator, type ParsedOperator } from './operators.js';
 import { compileValue, type ValueMatcher } from './values.js';
@@ -24,17 +24,14 @@ export function compileCondition(source: PolicyCondition, variables: boolean): C
 export function evaluateCondition(
   cc: CompiledCondition,
   ctx: EvalContext,
-): { matched: boolean; actual: string | undefined } {
+): { matched: boolean; actual: ContextValue } {
   const actual = contextValue(ctx, cc.keyLower);
   return { matched: conditionHolds(cc, actual, ctx), actual };
 }
 
-// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_multi-value-conditions.html
-function conditionHolds(
-  cc: CompiledCondition,
-  actual: string | undefined,
-  ctx: EvalContext,
-): boolean {
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_IfExists
+function conditionHolds(cc: CompiledCondition, actual: ContextValue, ctx: EvalContext): boolean {
   const { op } = cc;
   if (op === null) return false;
   if (op.kind === 'null') {
@@ -53,15 +50,20 @@ function conditionHolds(
     // "If the key is not present … a negated operator such as StringNotLike is true."
     return op.negated;
   }
-  if (op.kind === 'unsupported') return false;
-  // Every key Rolebridge sends is single-valued, so ForAnyValue/ForAllValues
-  // over the one value reduce to the plain test.
-  let any = false;
+  if (typeof actual === 'string') return valueHolds(cc, actual, ctx);
+  // A multivalued key needs a set operator; without one the condition does not match.
+  if (op.set === null) return false;
+  return op.set === 'all'
+    ? actual.every((v) => valueHolds(cc, v, ctx))
+    : actual.some((v) => valueHolds(cc, v, ctx));
+}
+
+/** One request value against the policy values: OR for positive operators, NOR for negated ones. */
+function valueHolds(cc: CompiledCondition, actual: string, ctx: EvalContext): boolean {
+  const negated = cc.op?.negated ?? false;
   for (const matcher of cc.matchers) {
-    if (matcher(actual, ctx)) {
-      any = true;
-      break;
-    }
+    const r = matcher(actual, ctx);
+    if (negated ? r !== false : r === true) return !negated;
   }
-  return op.negated ? !any : any;
+  return negated;
 }

@@ -1,9 +1,13 @@
-export type MatchKind = 'equals' | 'like' | 'bool' | 'null' | 'unsupported';
+export type MatchKind =
+  'equals' | 'like' | 'arn' | 'numeric' | 'date' | 'ip' | 'binary' | 'bool' | 'null';
+export type Comparison = 'eq' | 'lt' | 'lte' | 'gt' | 'gte';
 
 export interface ParsedOperator {
   name: string;
   base: string;
   kind: MatchKind;
+  /** For the Numeric and Date families. */
+  cmp: Comparison;
   negated: boolean;
   ignoreCase: boolean;
   ifExists: boolean;
@@ -12,13 +16,22 @@ export interface ParsedOperator {
 
 interface BaseSpec {
   kind: MatchKind;
+  cmp?: Comparison;
   negated?: boolean;
   ignoreCase?: boolean;
 }
 
-// The full IAM list, so a policy AWS accepts is never called invalid; the
-// numeric, date, IP and binary families are recognised but not evaluated
-// (no STS AssumeRole key Rolebridge sends is of those types).
+const ordered = (family: 'Numeric' | 'Date', kind: MatchKind): [string, BaseSpec][] => [
+  [`${family}Equals`, { kind, cmp: 'eq' }],
+  [`${family}NotEquals`, { kind, cmp: 'eq', negated: true }],
+  [`${family}LessThan`, { kind, cmp: 'lt' }],
+  [`${family}LessThanEquals`, { kind, cmp: 'lte' }],
+  [`${family}GreaterThan`, { kind, cmp: 'gt' }],
+  [`${family}GreaterThanEquals`, { kind, cmp: 'gte' }],
+];
+
+// The full IAM list:
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
 const BASES = new Map<string, BaseSpec>([
   ['StringEquals', { kind: 'equals' }],
   ['StringNotEquals', { kind: 'equals', negated: true }],
@@ -26,31 +39,18 @@ const BASES = new Map<string, BaseSpec>([
   ['StringNotEqualsIgnoreCase', { kind: 'equals', negated: true, ignoreCase: true }],
   ['StringLike', { kind: 'like' }],
   ['StringNotLike', { kind: 'like', negated: true }],
-  // ArnEquals and ArnLike behave the same in IAM: both accept * and ?.
-  ['ArnEquals', { kind: 'like' }],
-  ['ArnLike', { kind: 'like' }],
-  ['ArnNotEquals', { kind: 'like', negated: true }],
-  ['ArnNotLike', { kind: 'like', negated: true }],
+  // "ArnEquals and ArnLike behave identically": both take * and ? within each ARN part.
+  ['ArnEquals', { kind: 'arn' }],
+  ['ArnLike', { kind: 'arn' }],
+  ['ArnNotEquals', { kind: 'arn', negated: true }],
+  ['ArnNotLike', { kind: 'arn', negated: true }],
   ['Bool', { kind: 'bool' }],
   ['Null', { kind: 'null' }],
-  ...[
-    'NumericEquals',
-    'NumericLessThan',
-    'NumericLessThanEquals',
-    'NumericGreaterThan',
-    'NumericGreaterThanEquals',
-    'DateEquals',
-    'DateLessThan',
-    'DateLessThanEquals',
-    'DateGreaterThan',
-    'DateGreaterThanEquals',
-    'BinaryEquals',
-    'IpAddress',
-  ].map((name): [string, BaseSpec] => [name, { kind: 'unsupported' }]),
-  ...['NumericNotEquals', 'DateNotEquals', 'NotIpAddress'].map((name): [string, BaseSpec] => [
-    name,
-    { kind: 'unsupported', negated: true },
-  ]),
+  ['BinaryEquals', { kind: 'binary' }],
+  ['IpAddress', { kind: 'ip' }],
+  ['NotIpAddress', { kind: 'ip', negated: true }],
+  ...ordered('Numeric', 'numeric'),
+  ...ordered('Date', 'date'),
 ]);
 
 const cache = new Map<string, ParsedOperator | null>();
@@ -79,6 +79,7 @@ export function parseOperator(name: string): ParsedOperator | null {
           name,
           base: rest,
           kind: spec.kind,
+          cmp: spec.cmp ?? 'eq',
           negated: spec.negated ?? false,
           ignoreCase: spec.ignoreCase ?? false,
           ifExists,

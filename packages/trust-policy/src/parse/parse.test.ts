@@ -204,6 +204,19 @@ describe('parseTrustPolicy: IAM grammar', () => {
       'duplicate-sid',
       '$.Statement[1].Sid',
     ],
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_sid.html
+    [
+      'Sid with a space',
+      JSON.stringify({ Statement: { ...statement, Sid: 'allow platform' } }),
+      'invalid-sid',
+      '$.Statement.Sid',
+    ],
+    [
+      'Sid with a dash',
+      JSON.stringify({ Statement: { ...statement, Sid: 'allow-platform' } }),
+      'invalid-sid',
+      '$.Statement.Sid',
+    ],
     [
       'duplicate key',
       '{"Statement": {"Effect": "Allow", "Effect": "Deny"}}',

@@ -61,8 +61,20 @@ export function parseStatement(
     hasResource: false,
   };
   const sid = fields.get('Sid');
-  if (sid?.kind === 'string') statement.sid = sid.value;
-  else if (sid)
+  if (sid?.kind === 'string') {
+    statement.sid = sid.value;
+    // "The Sid element supports ASCII uppercase letters (A-Z), lowercase letters (a-z), and
+    // numbers (0-9)." https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_sid.html
+    if (!/^[0-9A-Za-z]*$/.test(sid.value)) {
+      const fixed = sid.value.replace(/[^0-9A-Za-z]/g, '');
+      r.error(
+        'invalid-sid',
+        `Sid "${sid.value}" may only hold letters A–Z, a–z and digits 0–9; IAM refuses anything else. Use "${fixed || 'AllowRolebridge'}".`,
+        `${path}.Sid`,
+        sid.start,
+      );
+    }
+  } else if (sid)
     r.error('invalid-sid', `Sid must be text, not ${describeKind(sid)}.`, `${path}.Sid`, sid.start);
 
   const effect = fields.get('Effect');
