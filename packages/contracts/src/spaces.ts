@@ -26,5 +26,6 @@ export const updateSpaceRequest = z.strictObject({
   description: description.optional(),
   inheritEntities: z.boolean().optional(),
 });
+export type UpdateSpaceRequest = z.infer<typeof updateSpaceRequest>;
 
 export const spaceList = z.object({ items: z.array(space) });

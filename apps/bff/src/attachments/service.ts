@@ -5,7 +5,7 @@ import type {
   Verification,
 } from '@rolebridge/contracts';
 import type { AuditLog } from '../audit/repository.js';
-import { actorOf, type Principal } from '../auth/principal.js';
+import { actorOf, atLeast, type Principal } from '../auth/principal.js';
 import type { Clock } from '../clock.js';
 import { Conflict, InputError, NotFound, Unprocessable } from '../http/errors.js';
 import { toIntegration } from '../integrations/mapping.js';
@@ -102,7 +102,13 @@ export function createAttachmentsService(deps: {
       const stack = await adminStack(principal, slug);
       const row = await deps.integrations.find(input.integrationId);
       const usable = await deps.queries.usableSpaces(stack.space_id);
-      if (!row || !usable.includes(row.space_id))
+      // Usable by the stack's space is not enough: the caller must also be able to read the
+      // integration, or a space admin could hand an ancestor's AWS role to their own workers.
+      if (
+        !row ||
+        !usable.includes(row.space_id) ||
+        !atLeast(await spaces.roleIn(principal, row.space_id), 'read')
+      )
         throw new InputError(
           `No AWS integration ${input.integrationId} that stacks in space ${stack.space_id} may use`,
           [

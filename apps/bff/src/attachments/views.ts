@@ -52,7 +52,10 @@ export function createAttachmentViews(deps: {
     /** What the attach form offers: integrations from the stack's space or inherited ones. */
     async attachable(principal: Principal, slug: string) {
       const stack = await stacks.readable(principal, slug);
-      const spaceIds = await queries.usableSpaces(stack.space_id);
+      const readable = await spaces.readableSpaces(principal);
+      const spaceIds = (await queries.usableSpaces(stack.space_id)).filter(
+        (id) => readable === 'all' || readable.includes(id),
+      );
       const rows = await deps.integrationsRepo.list({ labels: [], spaceIds, limit: 100 });
       return { items: rows.map(toIntegration) };
     },

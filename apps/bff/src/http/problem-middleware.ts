@@ -36,13 +36,27 @@ function fromBodyParser(err: unknown): AppError | Problem | null {
   return null;
 }
 
+/**
+ * Other client errors the framework raises before our code runs: a body that claims
+ * `Content-Encoding: gzip` but does not inflate, or a path parameter with a broken
+ * percent-escape (`/api/stacks/%FF`, which the router marks 400). Never a 500.
+ */
+function fromFramework(err: unknown): AppError | null {
+  if (typeof err !== 'object' || err === null) return null;
+  const status = (err as { status?: unknown }).status;
+  if (typeof status !== 'number' || status < 400 || status > 499) return null;
+  if (err instanceof URIError)
+    return new InputError('The URL holds a malformed percent-escape', [], 'malformed_path');
+  return new InputError('The request body could not be read', [], 'malformed_body');
+}
+
 export function problemHandler(logger: Logger, exposeStack: boolean): ErrorRequestHandler {
   return (err: unknown, req, res, next) => {
     if (res.headersSent) {
       next(err);
       return;
     }
-    const mapped = err instanceof AppError ? err : fromBodyParser(err);
+    const mapped = err instanceof AppError ? err : (fromBodyParser(err) ?? fromFramework(err));
     if (mapped && !(mapped instanceof AppError)) {
       sendProblem(res, mapped);
       return;

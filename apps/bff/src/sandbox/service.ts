@@ -9,6 +9,25 @@ import { failureOf } from '../verification/assume-role.js';
 
 type CreateRoleInput = z.output<typeof createSandboxRoleRequest>;
 
+/** Refusals that say our own credentials are wrong, not the user's input. */
+const PLATFORM_FAULTS = new Set([
+  'InvalidClientTokenId',
+  'SignatureDoesNotMatch',
+  'AccessDenied',
+  'ExpiredToken',
+  'Throttling',
+]);
+
+const isClientFault = (err: unknown) =>
+  (err as { $fault?: unknown }).$fault === 'client' &&
+  ((err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 500) < 500;
+
+/** IAM names the member it refused ('roleName', ...); anything else is about the policy. */
+function fieldOf(message: string): string {
+  const member = /at '(roleName|description|maxSessionDuration)'/i.exec(message)?.[1];
+  return member ? member.charAt(0).toLowerCase() + member.slice(1) : 'trustPolicy';
+}
+
 export interface SandboxTarget {
   url: string;
   /** The customer account's admin: roles are created in 222222222222, as a customer would. */
@@ -54,8 +73,10 @@ export function createSandboxService(deps: {
             throw new Conflict('role_exists', `A role named "${input.roleName}" already exists`, [
               { path: 'roleName', message: 'A role with this name already exists' },
             ]);
-          if (code === 'MalformedPolicyDocument' || code === 'LimitExceeded')
-            throw new InputError(message, [{ path: 'trustPolicy', message }]);
+          // IAM judged what the user typed (policy, name, description): their input is at
+          // fault, so a 400 with IAM's own words. Only our keys or IAM itself failing is a 502.
+          if (isClientFault(err) && !PLATFORM_FAULTS.has(code))
+            throw new InputError(message, [{ path: fieldOf(message), message }]);
           throw new Upstream(code, `IAM refused CreateRole: ${message}`);
         });
       const roleArn = out.Role?.Arn ?? '';

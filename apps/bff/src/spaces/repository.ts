@@ -75,6 +75,21 @@ export function createSpacesRepository(db: Db) {
         .execute();
     },
 
+    /** Every direct attachment as (stack's space, integration's space), for eligibility walks. */
+    attachmentSpaces() {
+      return db
+        .selectFrom('attachments')
+        .innerJoin('stacks', 'stacks.slug', 'attachments.stack_slug')
+        .innerJoin('aws_integrations', 'aws_integrations.id', 'attachments.integration_id')
+        .select([
+          'stacks.slug as stackSlug',
+          'stacks.space_id as stackSpaceId',
+          'aws_integrations.name as integrationName',
+          'aws_integrations.space_id as integrationSpaceId',
+        ])
+        .execute();
+    },
+
     /** What keeps a space from being deleted: child spaces and the entities inside it. */
     async contents(id: string) {
       const [children, integrations, stacks, tokens, members] = await Promise.all([

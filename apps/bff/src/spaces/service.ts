@@ -1,9 +1,10 @@
-import type { CreateSpaceRequest, Role, Space } from '@rolebridge/contracts';
+import type { CreateSpaceRequest, Role, Space, UpdateSpaceRequest } from '@rolebridge/contracts';
 import { ulid } from 'ulid';
 import type { AuditLog } from '../audit/repository.js';
 import { actorOf, atLeast, roleIn, type Principal } from '../auth/principal.js';
 import type { Clock } from '../clock.js';
 import { Conflict, InputError, NotAllowed, NotFound } from '../http/errors.js';
+import { usableSpaces } from './eligibility.js';
 import type { SpaceRow, SpacesRepository } from './repository.js';
 
 function toSpace(row: SpaceRow): Space {
@@ -38,6 +39,22 @@ export function createSpacesService(deps: {
     const lineage = await repo.lineage(spaceId);
     if (lineage.length === 0) throw new NotFound('space_not_found', `No space with ID ${spaceId}`);
     return lineage;
+  }
+
+  /** Turning inheritance off must not leave a direct attachment its stack may no longer use. */
+  async function refuseStranding(spaceId: string) {
+    const tree = (await repo.list()).map((s) =>
+      s.id === spaceId ? { ...s, inherit_entities: 0 } : s,
+    );
+    const lost = (await repo.attachmentSpaces()).filter(
+      (a) => !usableSpaces(tree, a.stackSpaceId).includes(a.integrationSpaceId),
+    );
+    if (lost.length > 0)
+      throw new Conflict(
+        'attachment_ineligible',
+        `Stacks ${[...new Set(lost.map((a) => a.stackSlug))].join(', ')} use ${[...new Set(lost.map((a) => a.integrationName))].join(', ')} through this space's inheritance; detach first`,
+        [{ path: 'inheritEntities', message: 'Stacks still use inherited integrations' }],
+      );
   }
 
   const service = {
@@ -92,17 +109,23 @@ export function createSpacesService(deps: {
       return toSpace((await repo.find(id))!);
     },
 
-    async update(
-      principal: Principal,
-      id: string,
-      patch: { name?: string; description?: string; inheritEntities?: boolean },
-    ) {
+    async update(principal: Principal, id: string, patch: UpdateSpaceRequest) {
       await service.requireRole(principal, id, 'admin');
+      const current = await repo.find(id);
+      if (!current) throw new NotFound('space_not_found', `No space with ID ${id}`);
       if (id === 'root' && patch.name !== undefined && patch.name !== 'root') {
         throw new InputError('The root space cannot be renamed', [
           { path: 'name', message: 'The root space cannot be renamed' },
         ]);
       }
+      const inherit = patch.inheritEntities;
+      if (inherit !== undefined && inherit !== (current.inherit_entities === 1)) {
+        // Inheriting opens the parent's integrations (and AWS roles) to this space: only
+        // whoever administers the parent may decide that, not the space's own admins.
+        await service.requireRole(principal, current.parent_id ?? 'root', 'admin');
+        if (!inherit) await refuseStranding(id);
+      }
+      if (Object.keys(patch).length === 0) return toSpace(current);
       await repo.update(id, patch);
       await audit.record({
         actor: actorOf(principal),
@@ -115,8 +138,8 @@ export function createSpacesService(deps: {
     },
 
     async remove(principal: Principal, id: string) {
-      if (id === 'root') throw new Conflict('root_space', 'The root space cannot be deleted');
       await service.requireRole(principal, id, 'admin');
+      if (id === 'root') throw new Conflict('root_space', 'The root space cannot be deleted');
       const held = await repo.contents(id);
       const reasons = Object.entries(held)
         .filter(([, n]) => n > 0)
