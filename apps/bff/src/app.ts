@@ -94,7 +94,9 @@ export function createApp(deps: AppDeps) {
     }),
   );
   api.use(sessionLoginRouter(services.auth, config.secureCookies));
-  api.use(invitePublicRouter(services.invites, services.auth, config.secureCookies));
+  api.use(
+    invitePublicRouter(services.invites, services.auth, services.limiter, config.secureCookies),
+  );
   api.use('/api', requireAuth(services.auth, services.tokens));
   api.use(sessionRouter(services.auth, config.secureCookies));
   api.use(tokensRouter(services.tokens));

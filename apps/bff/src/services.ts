@@ -8,6 +8,7 @@ import { createAttachmentViews } from './attachments/views.js';
 import { createAuditLog } from './audit/repository.js';
 import { createAuthRepository } from './auth/repository.js';
 import { createAuditService } from './audit/service.js';
+import { createRateLimiter } from './auth/rate-limit.js';
 import { createAuthService } from './auth/service.js';
 import { generationOf } from './db/database.js';
 import { createIntegrationsRepository } from './integrations/repository.js';
@@ -40,7 +41,8 @@ export function createServices({ db, clock, platform, config, aws }: AppDeps) {
   const spaces = createSpacesService({ repo: spacesRepo, audit, clock });
   const authRepo = createAuthRepository(db);
   const generation = generationOf(db);
-  const auth = createAuthService({ repo: authRepo, audit, clock, generation });
+  const limiter = createRateLimiter(db, () => clock.now().getTime());
+  const auth = createAuthService({ repo: authRepo, audit, clock, generation, limiter });
   const tokens = createTokensService({ repo: createTokensRepository(db), spaces, audit, clock });
   const accountRepo = createAccountRepository(db);
   const account = createAccountService({
@@ -141,6 +143,7 @@ export function createServices({ db, clock, platform, config, aws }: AppDeps) {
 
   return {
     audit,
+    limiter,
     auditReader: createAuditService({ db, spaces }),
     auth,
     tokens,

@@ -1,40 +1,83 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.js';
+import { TooManyRequests } from '../http/errors.js';
+
+export interface RateLimit {
+  /** Attempts allowed per window. */
+  limit: number;
+  windowMs: number;
+}
+
 /**
- * Fixed-window counter of failed logins per key (ip+email and ip alone). In memory: a
- * replica only sees its own failures, which still bounds guessing to replicas × limit.
+ * Fixed-window attempt counters in the `rate_limits` table, shared by every process on the
+ * database. An attempt is counted *before* the expensive work (the scrypt hash), so parallel
+ * guesses cannot all slip in under the limit; a caller that succeeds releases its slot.
+ * Written here rather than taken from rate-limiter-flexible: its SQL stores bring their
+ * own client and tables, not our Kysely connection and migrations (decision 006).
  */
-export class LoginRateLimiter {
-  private readonly failures = new Map<string, { count: number; resetAt: number }>();
+export function createRateLimiter(db: Db, now: () => number) {
+  let lastSweep = 0;
 
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  /** Seconds until the key may try again, or 0 when it may try now. */
-  retryAfter(key: string): number {
-    const entry = this.failures.get(key);
-    const now = this.now();
-    if (!entry || entry.resetAt <= now) return 0;
-    return entry.count >= this.limit ? Math.ceil((entry.resetAt - now) / 1000) : 0;
+  async function sweep(at: number) {
+    if (at - lastSweep < 60_000) return;
+    lastSweep = at;
+    await db.deleteFrom('rate_limits').where('reset_at', '<=', at).execute();
   }
 
-  fail(key: string): void {
-    const now = this.now();
-    const entry = this.failures.get(key);
-    if (!entry || entry.resetAt <= now) {
-      if (this.failures.size > 10_000) this.sweep(now);
-      this.failures.set(key, { count: 1, resetAt: now + this.windowMs });
-    } else {
-      entry.count += 1;
-    }
-  }
+  return {
+    /**
+     * Counts one attempt for each key; throws 429 (and keeps nothing counted) when any key is
+     * over its limit. Returns the release to call when the attempt turns out legitimate.
+     */
+    async reserve(
+      keys: { key: string; rule: RateLimit }[],
+      message = 'Too many attempts',
+    ): Promise<() => Promise<void>> {
+      const at = now();
+      await sweep(at);
+      let wait = 0;
+      const counted: string[] = [];
+      for (const { key, rule } of keys) {
+        const row = await db
+          .insertInto('rate_limits')
+          .values({ key, count: 1, reset_at: at + rule.windowMs })
+          .onConflict((oc) =>
+            oc.column('key').doUpdateSet({
+              // An expired window starts over at this attempt; a live one counts it.
+              count: sql<number>`CASE WHEN rate_limits.reset_at <= ${at} THEN 1 ELSE rate_limits.count + 1 END`,
+              reset_at: sql<number>`CASE WHEN rate_limits.reset_at <= ${at} THEN excluded.reset_at ELSE rate_limits.reset_at END`,
+            }),
+          )
+          .returning(['count', 'reset_at'])
+          .executeTakeFirstOrThrow();
+        counted.push(key);
+        if (Number(row.count) > rule.limit)
+          wait = Math.max(wait, Math.ceil((Number(row.reset_at) - at) / 1000));
+      }
+      const release = () => releaseKeys(counted);
+      if (wait > 0) {
+        // A refused attempt does no work, so it does not eat into the next window either.
+        await release();
+        throw new TooManyRequests(`${message}. Try again in ${wait} seconds.`, wait);
+      }
+      return release;
+    },
 
-  reset(key: string): void {
-    this.failures.delete(key);
-  }
+    /** Forgets a key's attempts, e.g. an account's failures after its owner logs in. */
+    async reset(key: string) {
+      await db.deleteFrom('rate_limits').where('key', '=', key).execute();
+    },
+  };
 
-  private sweep(now: number): void {
-    for (const [key, entry] of this.failures) if (entry.resetAt <= now) this.failures.delete(key);
+  async function releaseKeys(keys: string[]) {
+    if (keys.length === 0) return;
+    await db
+      .updateTable('rate_limits')
+      .set({ count: sql<number>`count - 1` })
+      .where('key', 'in', keys)
+      .where('count', '>', 0)
+      .execute();
   }
 }
+
+export type RateLimiter = ReturnType<typeof createRateLimiter>;

@@ -3,7 +3,7 @@ import type { LoginRequest } from '@rolebridge/contracts';
 import type { Clock } from '../clock.js';
 import { GenerationCache, type Generation } from '../db/generation.js';
 import type { AuditLog } from '../audit/repository.js';
-import { NotAuthenticated, TooManyRequests } from '../http/errors.js';
+import { NotAuthenticated } from '../http/errors.js';
 import {
   DUMMY_PASSWORD_HASH,
   hashPassword,
@@ -12,16 +12,19 @@ import {
   verifyPassword,
 } from './crypto.js';
 import type { Principal } from './principal.js';
-import { LoginRateLimiter } from './rate-limit.js';
+import type { RateLimit, RateLimiter } from './rate-limit.js';
 import type { AuthRepository } from './repository.js';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+const LOGIN_PER_ACCOUNT: RateLimit = { limit: 5, windowMs: 5 * 60 * 1000 };
+const LOGIN_PER_ADDRESS: RateLimit = { limit: 50, windowMs: 5 * 60 * 1000 };
 
 export function createAuthService(deps: {
   repo: AuthRepository;
   audit: AuditLog;
   clock: Clock;
   generation: Generation;
+  limiter: RateLimiter;
 }) {
   const { repo, audit, clock } = deps;
   // Every API call resolves its session; the answer can only change with a database write.
@@ -29,22 +32,20 @@ export function createAuthService(deps: {
     deps.generation,
     10_000,
   );
-  const limiter = new LoginRateLimiter(5, 5 * 60 * 1000, () => clock.now().getTime());
-  const ipLimiter = new LoginRateLimiter(50, 5 * 60 * 1000, () => clock.now().getTime());
-
   const service = {
     /** Checks a password and opens a session; returns the raw session id for the cookie. */
     async login(input: LoginRequest, ip: string) {
-      const key = `${ip}|${input.email}`;
-      const wait = Math.max(limiter.retryAfter(key), ipLimiter.retryAfter(ip));
-      if (wait > 0) {
-        throw new TooManyRequests(`Too many failed logins. Try again in ${wait} seconds.`, wait);
-      }
+      const accountKey = `login:${ip}|${input.email}`;
+      const release = await deps.limiter.reserve(
+        [
+          { key: accountKey, rule: LOGIN_PER_ACCOUNT },
+          { key: `login:${ip}`, rule: LOGIN_PER_ADDRESS },
+        ],
+        'Too many failed logins',
+      );
       const user = await repo.findUserByEmail(input.email);
       const ok = await verifyPassword(input.password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
       if (!user || !ok) {
-        limiter.fail(key);
-        ipLimiter.fail(ip);
         await audit.record({
           actor: `anonymous:${ip}`,
           action: 'session.login_failed',
@@ -53,10 +54,10 @@ export function createAuthService(deps: {
         });
         throw new NotAuthenticated('invalid_credentials', 'Invalid email or password');
       }
-      limiter.reset(key);
+      await release();
+      await deps.limiter.reset(accountKey);
       return service.startSession(user);
     },
-
     /** Opens a session for a user who has just proven who they are; returns the raw id for the cookie. */
     async startSession(user: { id: string; email: string }) {
       const sessionId = randomSecret();

@@ -5,6 +5,7 @@ import { Kysely, Migrator, SqliteDialect, type Migration } from 'kysely';
 import * as initial from './migrations/001-initial.js';
 import * as setupFlow from './migrations/002-setup-flow.js';
 import * as stacksAndRuns from './migrations/003-stacks-and-runs.js';
+import * as rateLimits from './migrations/010-rate-limits.js';
 import { countWrites, trackGeneration, type Generation } from './generation.js';
 import type { Database } from './schema.js';
 
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '001-initial': initial,
   '002-setup-flow': setupFlow,
   '003-stacks-and-runs': stacksAndRuns,
+  '010-rate-limits': rateLimits,
 };
 
 const generations = new WeakMap<Db, Generation>();

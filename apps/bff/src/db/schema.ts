@@ -97,6 +97,7 @@ export interface Database {
     expires_at: string;
     accepted_at: string | null;
   };
+  rate_limits: { key: string; count: number; reset_at: number };
   audit_events: {
     id: Generated<number>;
     at: string;

@@ -1,10 +1,9 @@
 import { Router, type Request } from 'express';
 import { acceptInviteRequest, invitePreviewQuery } from '@rolebridge/contracts';
 import { SESSION_COOKIE } from '../auth/middleware.js';
-import { LoginRateLimiter } from '../auth/rate-limit.js';
+import type { RateLimit, RateLimiter } from '../auth/rate-limit.js';
 import { sessionCookie, userOf } from '../auth/router.js';
 import type { AuthService } from '../auth/service.js';
-import { AppError, TooManyRequests } from '../http/errors.js';
 import { parse } from '../http/validate.js';
 import type { InvitesService } from './service.js';
 
@@ -13,25 +12,23 @@ import type { InvitesService } from './service.js';
  * Tokens are 256-bit, but failed lookups are still limited per address to keep guessing
  * and scrypt work bounded.
  */
+const INVITE_ATTEMPTS: RateLimit = { limit: 20, windowMs: 15 * 60 * 1000 };
+
 export function invitePublicRouter(
   invites: InvitesService,
   auth: AuthService,
+  limiter: RateLimiter,
   secureCookies: boolean,
 ) {
   const router = Router();
-  const limiter = new LoginRateLimiter(20, 15 * 60 * 1000);
-
   async function limited<T>(req: Request, work: () => Promise<T>): Promise<T> {
-    const ip = req.ip ?? 'unknown';
-    const wait = limiter.retryAfter(ip);
-    if (wait > 0)
-      throw new TooManyRequests(`Too many attempts. Try again in ${wait} seconds.`, wait);
-    try {
-      return await work();
-    } catch (err) {
-      if (err instanceof AppError && err.status < 500) limiter.fail(ip);
-      throw err;
-    }
+    const release = await limiter.reserve(
+      [{ key: `invite:${req.ip ?? 'unknown'}`, rule: INVITE_ATTEMPTS }],
+      'Too many attempts',
+    );
+    const result = await work();
+    await release();
+    return result;
   }
 
   router.get('/api/invites/preview', async (req, res) => {
