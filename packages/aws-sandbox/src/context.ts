@@ -16,6 +16,8 @@ export interface ActionContext {
   caller: Identity;
   /** The region from the signature's credential scope. */
   region: string;
+  /** The caller's address as the sandbox sees it (`aws:SourceIp`). */
+  sourceIp?: string;
   now: number;
   services: Services;
 }

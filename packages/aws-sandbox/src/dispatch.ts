@@ -93,6 +93,7 @@ export async function dispatch(
       params,
       caller: identity,
       region: auth.region,
+      ...(request.remoteAddress === undefined ? {} : { sourceIp: request.remoteAddress }),
       now,
       services: deps.services,
     });

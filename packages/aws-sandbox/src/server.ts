@@ -104,7 +104,16 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       for (const [k, v] of new URLSearchParams(rawUrl.slice(queryAt + 1))) query[k] = v;
     }
     const reply = await dispatch(
-      { method: req.method ?? 'POST', path, query, headers: req.headers, body: read.body },
+      {
+        method: req.method ?? 'POST',
+        path,
+        query,
+        headers: req.headers,
+        body: read.body,
+        ...(req.socket.remoteAddress === undefined
+          ? {}
+          : { remoteAddress: sourceIp(req.socket.remoteAddress) }),
+      },
       requestId,
       { keyRing, services, clock },
     );
@@ -159,4 +168,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       await services.roles.flush();
     },
   };
+}
+
+/** A dual-stack socket reports IPv4 peers as ::ffff:a.b.c.d; AWS sees them as IPv4. */
+function sourceIp(address: string): string {
+  return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
 }

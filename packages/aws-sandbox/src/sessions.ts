@@ -15,6 +15,9 @@ export interface SessionSubject {
   roleName: string;
   roleId: string;
   sessionName: string;
+  tags?: Readonly<Record<string, string>>;
+  transitiveTags?: Readonly<Record<string, string>>;
+  sourceIdentity?: string;
 }
 
 /**
@@ -44,6 +47,10 @@ export class SessionStore {
         arn,
         userId: `${subject.roleId}:${subject.sessionName}`,
         principalArn: subject.roleArn,
+        issuedAt: now,
+        ...(subject.tags && { tags: subject.tags }),
+        ...(subject.transitiveTags && { transitiveTags: subject.transitiveTags }),
+        ...(subject.sourceIdentity !== undefined && { sourceIdentity: subject.sourceIdentity }),
       },
     };
     this.sessions.set(session.accessKeyId, session);

@@ -24,6 +24,8 @@ export interface RawRequest {
   query: Record<string, string>;
   headers: IncomingHttpHeaders;
   body: Buffer;
+  /** The peer address of the connection, for `aws:SourceIp`. */
+  remoteAddress?: string;
 }
 
 const SIGNATURE_MISMATCH =

@@ -1,7 +1,8 @@
 import type { ActionContext, ActionHandler } from './context.js';
 import { sleep } from './context.js';
 import { AwsError, el } from './query-protocol.js';
-import { isAssumeAllowed } from './trust.js';
+import { readSessionTags } from './session-params.js';
+import { refusedAction } from './trust.js';
 import { PATTERNS, Validator } from './validation.js';
 
 // https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
@@ -60,6 +61,7 @@ const assumeRole: ActionHandler = async (ctx) => {
     min: 900,
     max: 43200,
   });
+  const { tags, transitiveTagKeys } = readSessionTags(v, params);
   v.check();
   if (roleArn === undefined || sessionName === undefined) return null;
 
@@ -73,10 +75,11 @@ const assumeRole: ActionHandler = async (ctx) => {
   }
   // Same answer for "no such role" and "not trusted", so callers cannot probe for roles.
   // Built on demand: capturing a stack trace on every successful call costs throughput.
-  const denied = () =>
+  // A refused sts:TagSession or sts:SetSourceIdentity is named in the same text.
+  const denied = (action = 'sts:AssumeRole') =>
     new AwsError(
       'AccessDenied',
-      `User: ${caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+      `User: ${caller.arn} is not authorized to perform: ${action} on resource: ${roleArn}`,
       403,
     );
   const res = ROLE_RESOURCE.exec(resource);
@@ -89,13 +92,23 @@ const assumeRole: ActionHandler = async (ctx) => {
   if (faults.throttle) throw new AwsError('Throttling', 'Rate exceeded', 400);
 
   const policy = services.roles.effectivePolicy(role, now);
-  const request = {
+  if (!policy) throw denied();
+  // A role session's transitive tags and source identity carry over to the sessions it
+  // assumes. https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_role-chaining
+  const identity = sourceIdentity ?? caller.sourceIdentity;
+  const refused = refusedAction(policy, {
     caller,
     roleArn: role.arn,
     roleSessionName: sessionName,
     ...(externalId === undefined ? {} : { externalId }),
-  };
-  if (!policy || !isAssumeAllowed(policy, request)) throw denied();
+    sessionTags: tags,
+    transitiveTagKeys,
+    ...(identity === undefined ? {} : { sourceIdentity: identity }),
+    ...(ctx.sourceIp === undefined ? {} : { sourceIp: ctx.sourceIp }),
+    region: ctx.region,
+    now,
+  });
+  if (refused) throw denied(refused);
 
   const chained = caller.type === 'AssumedRole';
   if (chained && requested !== undefined && requested > CHAINED_SESSION_LIMIT) {
@@ -121,6 +134,8 @@ const assumeRole: ActionHandler = async (ctx) => {
       roleName: role.roleName,
       roleId: role.roleId,
       sessionName,
+      ...sessionTagsOf(role.tags, caller.transitiveTags, tags, transitiveTagKeys),
+      ...(identity === undefined ? {} : { sourceIdentity: identity }),
     },
     requested ?? 3600,
     now,
@@ -132,9 +147,33 @@ const assumeRole: ActionHandler = async (ctx) => {
     `${el('Expiration', isoSeconds(session.expiresAt))}</Credentials>` +
     `<AssumedRoleUser>${el('AssumedRoleId', session.identity.userId)}` +
     `${el('Arn', session.identity.arn)}</AssumedRoleUser>` +
-    el('SourceIdentity', sourceIdentity)
+    el('SourceIdentity', identity)
   );
 };
+
+/**
+ * The new session's principal tags: the role's tags, overridden by incoming transitive
+ * tags, overridden by the tags sent now (tag keys compare without regard to case).
+ */
+function sessionTagsOf(
+  roleTags: readonly { Key: string; Value: string }[],
+  incoming: Readonly<Record<string, string>> | undefined,
+  sent: Record<string, string>,
+  transitiveKeys: readonly string[],
+): { tags: Record<string, string>; transitiveTags?: Record<string, string> } {
+  const merged = new Map<string, [string, string]>();
+  const put = (k: string, v: string) => merged.set(k.toLowerCase(), [k, v]);
+  for (const t of roleTags) put(t.Key, t.Value);
+  for (const [k, v] of Object.entries(incoming ?? {})) put(k, v);
+  for (const [k, v] of Object.entries(sent)) put(k, v);
+  const transitive: Record<string, string> = { ...incoming };
+  const wanted = new Set(transitiveKeys.map((k) => k.toLowerCase()));
+  for (const [k, v] of Object.entries(sent)) if (wanted.has(k.toLowerCase())) transitive[k] = v;
+  return {
+    tags: Object.fromEntries(merged.values()),
+    ...(Object.keys(transitive).length ? { transitiveTags: transitive } : {}),
+  };
+}
 
 export const stsActions: Record<string, ActionHandler> = {
   GetCallerIdentity: getCallerIdentity,

@@ -14,6 +14,8 @@ export const PATTERNS = {
   externalId: { re: /^[\w+=,.@:/-]*$/, text: '[\\w+=,.@:\\/-]*' },
   sourceIdentity: { re: /^[\w+=,.@-]*$/, text: '[\\w+=,.@-]*' },
   roleName: { re: /^[\w+=,.@-]+$/, text: '[\\w+=,.@-]+' },
+  tagKey: { re: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u, text: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+' },
+  tagValue: { re: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u, text: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*' },
   path: {
     re: /^(?:\/|\/[\u0021-\u007E]+\/)$/,
     text: '(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)',
@@ -88,6 +90,15 @@ export class Validator {
       this.fail(member, raw, `Member must have value less than or equal to ${range.max}`);
     }
     return value;
+  }
+
+  /** A list member over its maximum size; AWS prints the list itself, we print its length. */
+  listLength(member: string, length: number, max: number): void {
+    if (length > max) {
+      this.violations.push(
+        `Value '[${length} items]' at '${member}' failed to satisfy constraint: Member must have length less than or equal to ${max}`,
+      );
+    }
   }
 
   /** Throws the collected violations, if any. */
