@@ -2,7 +2,14 @@ import type { Role, TokenRole } from '@rolebridge/contracts';
 
 export type Principal =
   | { kind: 'user'; id: string; email: string; memberships: ReadonlyMap<string, Role> }
-  | { kind: 'token'; id: string; role: TokenRole; spaceId: string };
+  | {
+      kind: 'token';
+      id: string;
+      role: TokenRole;
+      spaceId: string;
+      /** What it mints may not outlive it. */
+      expiresAt: string | null;
+    };
 
 export function actorOf(principal: Principal): string {
   return principal.kind === 'user' ? `user:${principal.email}` : `token:${principal.id}`;

@@ -6,6 +6,7 @@ import * as initial from './migrations/001-initial.js';
 import * as setupFlow from './migrations/002-setup-flow.js';
 import * as stacksAndRuns from './migrations/003-stacks-and-runs.js';
 import * as rateLimits from './migrations/010-rate-limits.js';
+import * as tokenLineage from './migrations/011-token-lineage.js';
 import { countWrites, trackGeneration, type Generation } from './generation.js';
 import type { Database } from './schema.js';
 
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '002-setup-flow': setupFlow,
   '003-stacks-and-runs': stacksAndRuns,
   '010-rate-limits': rateLimits,
+  '011-token-lineage': tokenLineage,
 };
 
 const generations = new WeakMap<Db, Generation>();

@@ -27,6 +27,7 @@ export interface Database {
     created_at: string;
     last_used_at: string | null;
     expires_at: Generated<string | null>;
+    parent_id: Generated<string | null>;
   };
   spaces: {
     id: string;

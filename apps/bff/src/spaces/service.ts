@@ -89,6 +89,18 @@ export function createSpacesService(deps: {
       return repo.subtree([...principal.memberships.keys()]);
     },
 
+    /** 'all' for root admins, else the spaces the principal administers and those below. */
+    async adminSpaces(principal: Principal): Promise<'all' | string[]> {
+      const granted =
+        principal.kind === 'token'
+          ? principal.role === 'admin'
+            ? [principal.spaceId]
+            : []
+          : [...principal.memberships].filter(([, role]) => role === 'admin').map(([id]) => id);
+      if (granted.includes('root')) return 'all';
+      return repo.subtree(granted);
+    },
+
     async list(principal: Principal): Promise<Space[]> {
       const readable = await service.readableSpaces(principal);
       const rows = await repo.list();

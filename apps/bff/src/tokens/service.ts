@@ -4,13 +4,20 @@ import type { AuditLog } from '../audit/repository.js';
 import { constantTimeEqual, randomSecret, sha256 } from '../auth/crypto.js';
 import { actorOf, type Principal } from '../auth/principal.js';
 import type { Clock } from '../clock.js';
-import { NotFound } from '../http/errors.js';
+import { InputError, NotAllowed, NotFound } from '../http/errors.js';
 import type { SpacesService } from '../spaces/service.js';
 import type { TokensRepository } from './repository.js';
 
 const PREFIX = 'rb_';
 
-/** Tokens read `rb_<id>.<secret>`: the id finds the row, the secret is only kept hashed. */
+const expiresAtError = (message: string) =>
+  new InputError(`expiresAt: ${message}`, [{ path: 'expiresAt', message }]);
+
+/**
+ * Tokens read `rb_<id>.<secret>`: the id finds the row, the secret is only kept hashed.
+ * A token minted by a token belongs to its line: it can hold no more than its parent (a role
+ * no higher, a space at or below, an expiry no later) and dies with it.
+ */
 export function createTokensService(deps: {
   repo: TokensRepository;
   spaces: SpacesService;
@@ -20,9 +27,34 @@ export function createTokensService(deps: {
   const { repo, spaces, audit, clock } = deps;
   let lastTouch = new Map<string, number>();
 
+  /** The expiry a new token gets: as asked, capped by a minting token's own. */
+  function expiryFor(principal: Principal, asked: string | undefined): string | null {
+    const now = clock.now().getTime();
+    if (asked !== undefined && Date.parse(asked) <= now)
+      throw expiresAtError('Pick a time in the future');
+    const ceiling = principal.kind === 'token' ? principal.expiresAt : null;
+    if (ceiling === null) return asked ?? null;
+    if (asked === undefined) return ceiling;
+    if (Date.parse(asked) > Date.parse(ceiling))
+      throw expiresAtError(`A token cannot outlive the token that creates it (${ceiling})`);
+    return asked;
+  }
+
+  /** Only the admins of a token's space (or above) see or revoke it; others learn nothing. */
+  async function administered(principal: Principal, id: string) {
+    const row = await repo.find(id);
+    const scope = row && (await spaces.adminSpaces(principal));
+    if (!row || !(scope === 'all' || scope?.includes(row.space_id)))
+      throw new NotFound('token_not_found', `No API token ${id}`);
+    return row;
+  }
+
   return {
     async create(principal: Principal, input: CreateTokenRequest) {
+      // Admin in the target space: that space is the caller's or below it, and every token
+      // role (worker included) is at most admin, so a token never mints above itself.
       await spaces.requireRole(principal, input.spaceId, 'admin');
+      const expiresAt = expiryFor(principal, input.expiresAt);
       const id = ulid();
       const secret = randomSecret();
       await repo.insert({
@@ -33,26 +65,25 @@ export function createTokensService(deps: {
         spaceId: input.spaceId,
         createdBy: actorOf(principal),
         createdAt: clock.now().toISOString(),
-        expiresAt: input.expiresAt ?? null,
+        expiresAt,
+        parentId: principal.kind === 'token' ? principal.id : null,
       });
       await audit.record({
         actor: actorOf(principal),
         action: 'token.create',
         targetType: 'token',
         targetId: id,
-        detail: {
-          name: input.name,
-          role: input.role,
-          spaceId: input.spaceId,
-          expiresAt: input.expiresAt ?? null,
-        },
+        detail: { name: input.name, role: input.role, spaceId: input.spaceId, expiresAt },
       });
       return { id, token: `${PREFIX}${id}.${secret}` };
     },
 
+    /** The tokens of every space the caller administers; 403 for who administers none. */
     async list(principal: Principal): Promise<ApiToken[]> {
-      await spaces.requireRole(principal, 'root', 'admin');
-      const rows = await repo.list();
+      const scope = await spaces.adminSpaces(principal);
+      if (scope !== 'all' && scope.length === 0)
+        throw new NotAllowed('forbidden', 'Only space admins can see API tokens');
+      const rows = await repo.list(scope);
       return rows.map((r) => ({
         id: r.id,
         name: r.name,
@@ -65,14 +96,14 @@ export function createTokensService(deps: {
     },
 
     async revoke(principal: Principal, id: string) {
-      await spaces.requireRole(principal, 'root', 'admin');
-      const result = await repo.delete(id);
-      if (result.numDeletedRows === 0n) throw new NotFound('token_not_found', `No API token ${id}`);
+      await administered(principal, id);
+      const ended = await repo.delete(id);
       await audit.record({
         actor: actorOf(principal),
         action: 'token.revoke',
         targetType: 'token',
         targetId: id,
+        detail: { alsoRevoked: ended.filter((t) => t !== id) },
       });
     },
 
@@ -90,7 +121,13 @@ export function createTokensService(deps: {
         lastTouch.set(id, now);
         await repo.touch(id, new Date(now).toISOString());
       }
-      return { kind: 'token', id: row.id, role: row.role as TokenRole, spaceId: row.space_id };
+      return {
+        kind: 'token',
+        id: row.id,
+        role: row.role as TokenRole,
+        spaceId: row.space_id,
+        expiresAt: row.expires_at,
+      };
     },
   };
 }
