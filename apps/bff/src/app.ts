@@ -14,6 +14,7 @@ import type { StsClients } from './aws/sts-clients.js';
 import type { Clock } from './clock.js';
 import type { Db } from './db/database.js';
 import { healthRouter } from './health/router.js';
+import { refuseCrossSiteWrites } from './http/cross-site.js';
 import { UnsupportedMediaType } from './http/errors.js';
 import { notFoundHandler, problemHandler } from './http/problem-middleware.js';
 import { requestLogger } from './http/request-logger.js';
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps) {
   app.use(healthRouter(db, platform));
 
   const api = express.Router();
+  api.use('/api', refuseCrossSiteWrites());
   api.use(jsonOnlyWrites);
   api.use(
     express.json({
