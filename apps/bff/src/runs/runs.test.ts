@@ -2,7 +2,14 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureIssuedSecrets, createRole, expectNoLeak, trustPolicy } from '../test/roles.js';
-import { awsCli, createSpace, SPECIFIC_STACK_A, teammate, token } from '../test/stacks.js';
+import {
+  awsCli,
+  createSpace,
+  expiredToken,
+  SPECIFIC_STACK_A,
+  teammate,
+  token,
+} from '../test/stacks.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 
 let t: TestApp;
@@ -145,14 +152,13 @@ describe('runs', () => {
       .body;
     const url = `/api/stacks/stack-a/runs/${run.id}/environment`;
     const other = await createSpace(admin, 'elsewhere');
-    const past = new Date(Date.now() - 1000).toISOString();
     const callers: [string, Promise<request.Response>, number][] = [
       ['anonymous', request(t.app).get(url), 401],
       [
         'expired worker token',
         request(t.app)
           .get(url)
-          .set(bearer(await token(admin, 'worker', 'root', past))),
+          .set(bearer(await expiredToken(t, admin, 'worker'))),
         401,
       ],
       [

@@ -38,6 +38,18 @@ export async function token(admin: TestAgent, role: string, spaceId = 'root', ex
   return (res.body as { token: string }).token;
 }
 
+/** A token that has expired: minted valid (a past expiry is refused), then aged in place. */
+export async function expiredToken(t: TestApp, admin: TestAgent, role: string, spaceId = 'root') {
+  const raw = await token(admin, role, spaceId, new Date(Date.now() + 60_000).toISOString());
+  const id = raw.slice('rb_'.length, raw.indexOf('.'));
+  await t.db
+    .updateTable('api_tokens')
+    .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+    .where('id', '=', id)
+    .execute();
+  return raw;
+}
+
 export interface CliResult {
   code: number;
   stdout: string;
