@@ -70,7 +70,7 @@ export function createServices({ db, clock, platform, config, aws }: AppDeps) {
     audit,
     clock,
   });
-  const trustPolicy = createTrustPolicyService({ account, integrations });
+  const trustPolicy = createTrustPolicyService({ account, integrations, clock });
   const verification = createVerificationService({
     integrations,
     repo: integrationsRepo,

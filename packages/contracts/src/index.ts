@@ -10,6 +10,7 @@ export * from './verification.js';
 export * from './integrations.js';
 export * from './env.js';
 export * from './trust-policy.js';
+export * from './trust-policy-context.js';
 export * from './trust-policy-generate.js';
 export * from './setup.js';
 export * from './stacks.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { externalId, stackSlug } from './fields.js';
+import { analyzeRequestContext } from './trust-policy-context.js';
 import { phase } from './verification.js';
 
 /**
@@ -23,6 +24,8 @@ export const analyzeTrustPolicyRequest = z.strictObject({
       error: 'Use an IAM or STS ARN such as arn:aws:iam::111111111111:user/rolebridge',
     })
     .optional(),
+  /** What else the AssumeRole carries; the server fills in what Rolebridge itself sends. */
+  context: analyzeRequestContext.optional(),
 });
 export type AnalyzeTrustPolicyRequest = z.infer<typeof analyzeTrustPolicyRequest>;
 
@@ -66,6 +69,8 @@ export const trustDecision = z.enum(['allow', 'implicit-deny', 'explicit-deny'])
 export const externalIdResult = z.object({
   externalId: z.string(),
   decision: trustDecision,
+  /** Set when the refusal is for sts:TagSession or sts:SetSourceIdentity. */
+  action: z.enum(['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity']).optional(),
   statements: z.array(statementExplanation),
   notes: z.array(z.string()).optional(),
 });

@@ -15,7 +15,7 @@ export function trustPolicyRouter(trustPolicy: TrustPolicyService) {
   // Only a body the schema refuses (e.g. a policy over 100 KB) is a 400.
   router.post('/api/trust-policy/analyze', async (req, res) => {
     const input = parse(analyzeTrustPolicyRequest, req.body);
-    res.json(await trustPolicy.analyze(input));
+    res.json(await trustPolicy.analyze(principalOf(res), input));
   });
 
   router.post('/api/trust-policy/generate', async (req, res) => {

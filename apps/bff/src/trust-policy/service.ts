@@ -18,9 +18,12 @@ import {
 } from '@rolebridge/trust-policy';
 import type { z } from 'zod';
 import type { AccountService } from '../account/service.js';
-import type { Principal } from '../auth/principal.js';
+import { actorOf, type Principal } from '../auth/principal.js';
+import type { Clock } from '../clock.js';
 import { Conflict, InputError, ServiceUnavailable } from '../http/errors.js';
 import type { IntegrationsService } from '../integrations/service.js';
+import { sessionName } from '../verification/assume-role.js';
+import { analyzeContextOf } from './analyze-context.js';
 
 type AnalyzeInput = z.output<typeof analyzeTrustPolicyRequest>;
 type GenerateInput = z.output<typeof generateTrustPolicyRequest>;
@@ -47,8 +50,9 @@ function asInputError<T>(build: () => T): T {
 export function createTrustPolicyService(deps: {
   account: AccountService;
   integrations: IntegrationsService;
+  clock: Clock;
 }) {
-  const { account, integrations } = deps;
+  const { account, integrations, clock } = deps;
 
   /** Generated policies name the real account and platform principal, never placeholders. */
   async function identity() {
@@ -58,16 +62,25 @@ export function createTrustPolicyService(deps: {
   }
 
   return {
-    async analyze(input: AnalyzeInput): Promise<AnalyzeTrustPolicyResponse> {
-      const { name, platformPrincipal } = await account.current();
-      const principalArn = input.principalArn ?? platformPrincipal?.arn;
-      if (!principalArn) throw identityUnavailable();
+    async analyze(principal: Principal, input: AnalyzeInput): Promise<AnalyzeTrustPolicyResponse> {
+      const { name, mode, platformPrincipal } = await account.current();
+      const fallbackArn = input.principalArn ?? platformPrincipal?.arn;
+      if (!fallbackArn && !input.context?.caller) throw identityUnavailable();
+      // What Rolebridge itself sends unless the caller says otherwise: a verification's
+      // session name, the current time, and (sandbox mode) the loopback address.
+      const { principalArn, context } = analyzeContextOf(input.context, {
+        principalArn: fallbackArn ?? '',
+        roleSessionName: sessionName('verify', actorOf(principal)),
+        now: clock.now().getTime(),
+        ...(mode === 'sandbox' ? { sourceIp: '127.0.0.1' } : {}),
+      });
       return analyzeTrustPolicy({
         policy: input.policy,
         externalIds: input.externalIds,
         principalArn,
         accountName: name,
         ...(platformPrincipal && { platformAccountId: platformPrincipal.accountId }),
+        context,
       });
     },
 

@@ -124,6 +124,34 @@ describe('analyzing a pasted trust policy', () => {
     ['no external IDs', { externalIds: [] }, 'externalIds', /at least one/],
     ['an external ID with a space', { externalIds: ['a b'] }, 'externalIds.0', /may contain/],
     ['a principal that is no ARN', { principalArn: '1111' }, 'principalArn', /IAM or STS ARN/],
+    [
+      'a source IP that is none',
+      { context: { sourceIp: '300.1.1.1' } },
+      'context.sourceIp',
+      /IPv4 or IPv6/,
+    ],
+    [
+      '51 session tags',
+      {
+        context: {
+          sessionTags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'])),
+        },
+      },
+      'context.sessionTags',
+      /At most 50/,
+    ],
+    [
+      'a one-letter source identity',
+      { context: { sourceIdentity: 'a' } },
+      'context.sourceIdentity',
+      /2 to 64/,
+    ],
+    [
+      'a caller of no known type',
+      { context: { caller: { type: 'robot' } } },
+      'context.caller.type',
+      /role-session/,
+    ],
   ])('refuses %s with a 400 naming the field', async (_what, override, path, message) => {
     const res = await analyze({
       policy: seedPolicy(),
@@ -135,6 +163,61 @@ describe('analyzing a pasted trust policy', () => {
       path,
       message: expect.stringMatching(message) as unknown,
     });
+  });
+
+  it('answers for the whole request context it is given', async () => {
+    const ip = seedPolicy().replace(
+      '"sts:ExternalId"',
+      '"aws:RequestTag/team": "blue", "sts:ExternalId"',
+    );
+    const tagged = await analyze({
+      policy: ip,
+      externalIds: [idFor('stack-a')],
+      context: { sessionTags: { team: 'blue' } },
+    }).expect(200);
+    expect(tagged.body.results[0]).toMatchObject({
+      decision: 'implicit-deny',
+      action: 'sts:TagSession',
+    });
+    expect((tagged.body.findings as Finding[]).map((f) => f.code)).toContain('missing-tag-session');
+    const withAction = ip.replace('"sts:AssumeRole"', '["sts:AssumeRole", "sts:TagSession"]');
+    const ok = await analyze({
+      policy: withAction,
+      externalIds: [idFor('stack-a')],
+      context: { sessionTags: { team: 'blue' } },
+    }).expect(200);
+    expect(ok.body.results[0].decision).toBe('allow');
+  });
+
+  it('takes a role-session caller with its path and the time of the call', async () => {
+    const policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: {
+        Effect: 'Allow',
+        Principal: { AWS: '111111111111' },
+        Action: 'sts:AssumeRole',
+        Condition: {
+          ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::111111111111:role/ci/*' },
+          DateLessThan: { 'aws:CurrentTime': '2030-01-01T00:00:00Z' },
+          StringLike: { 'sts:ExternalId': 'demo@*' },
+        },
+      },
+    });
+    const caller = {
+      type: 'role-session',
+      roleArn: 'arn:aws:iam::111111111111:role/ci/deployer',
+      sessionName: 'run-1',
+    };
+    const decide = async (time: string) =>
+      (
+        await analyze({
+          policy,
+          externalIds: [idFor('stack-a')],
+          context: { caller, time },
+        }).expect(200)
+      ).body.results[0].decision as string;
+    expect(await decide('2029-12-31T23:59:59Z')).toBe('allow');
+    expect(await decide('2030-01-01T00:00:01+00:00')).toBe('implicit-deny');
   });
 
   it('refuses a body over the JSON limit with a 413', async () => {

@@ -1,3 +1,4 @@
+import { awsRegion } from '@rolebridge/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { TextareaField } from '../../../../components/ui/field';
 import { Spinner } from '../../../../components/ui/spinner';
@@ -30,9 +31,13 @@ export function PolicyAnalyzer({ state, update, accountName }: Props) {
     400,
   );
   const policy = state.pastedPolicy.trim();
+  // The request context Rolebridge will send: the region typed in step 5 signs the call;
+  // the server adds the session name, the time and (sandbox mode) the source address.
+  const region = awsRegion.safeParse(state.draft.region);
   const request = {
     policy: state.pastedPolicy,
     externalIds: sampleExternalIds(state, accountName ?? 'account'),
+    context: region.success ? { region: region.data } : {},
   };
   const analysis = useQuery({
     ...analyzeTrustPolicyQueryOptions(request),
