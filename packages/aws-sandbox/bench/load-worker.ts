@@ -20,6 +20,8 @@ export interface LoadWindow {
 export interface LoadReport {
   latencies: Float64Array;
   errors: number;
+  /** The first failure's message, so a broken setup is reported, not averaged. */
+  firstError: string | null;
 }
 
 const send = (message: LoadReport | 'ready') => {
@@ -42,6 +44,7 @@ process.once('message', (job: LoadJob) => {
   process.once('message', (window: LoadWindow) => {
     const latencies: number[] = [];
     let errors = 0;
+    let firstError: string | null = null;
     const loop = async () => {
       for (;;) {
         const sent = Date.now();
@@ -50,14 +53,15 @@ process.once('message', (job: LoadJob) => {
         try {
           await sts.send(new AssumeRoleCommand(input));
           if (sent >= window.startAt) latencies.push(performance.now() - started);
-        } catch {
-          if (sent >= window.startAt) errors++;
+        } catch (err) {
+          errors++;
+          firstError ??= err instanceof Error ? `${err.name}: ${err.message}` : String(err);
         }
       }
     };
     void Promise.all(Array.from({ length: job.callers }, loop)).then(() => {
       sts.destroy();
-      send({ latencies: Float64Array.from(latencies), errors });
+      send({ latencies: Float64Array.from(latencies), errors, firstError });
     });
   });
   send('ready');
