@@ -1,8 +1,7 @@
-// The three servers bench:list compares, each started in its own process so the load
-// generator does not share an event loop with the server it measures.
-//   bff <dataDir> | bff-uncached <dataDir> | express <bodyFile> | http <bodyFile>   → prints "listening <port>"
+// The servers bench:list compares, each started in its own process so the load generator
+// does not share an event loop with the server it measures.
+//   bff <dataDir> | bff-uncached <dataDir> | floor <bodiesFile>   → prints "listening <port>"
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { join } from 'node:path';
 import express from 'express';
 import pino from 'pino';
@@ -38,25 +37,26 @@ if (mode === 'bff' || mode === 'bff-uncached') {
   const server = app.listen(0, '127.0.0.1', () =>
     ready((server.address() as { port: number }).port),
   );
-} else if (mode === 'express') {
-  const body: unknown = JSON.parse(readFileSync(arg, 'utf8'));
+} else if (mode === 'floor') {
+  // The framework floor: Express with the console's settings (no ETag, no X-Powered-By)
+  // sending, for each request, the bytes the console answered to it, already serialised.
+  const { pages, write } = JSON.parse(readFileSync(arg, 'utf8')) as {
+    pages: Record<string, string>;
+    write: string;
+  };
+  const bodies = new Map(Object.entries(pages));
   const app = express();
-  app.get('/api/integrations/aws', (_req, res) => {
-    res.json(body);
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.get('/api/integrations/aws', (req, res) => {
+    res.type('json').send(bodies.get(req.url));
+  });
+  app.patch('/api/integrations/aws/:id', (_req, res) => {
+    res.type('json').send(write);
   });
   const server = app.listen(0, '127.0.0.1', () =>
     ready((server.address() as { port: number }).port),
   );
-} else if (mode === 'http') {
-  const bytes = readFileSync(arg);
-  const server = createServer((_req, res) => {
-    res.writeHead(200, {
-      'content-type': 'application/json; charset=utf-8',
-      'content-length': bytes.length,
-    });
-    res.end(bytes);
-  });
-  server.listen(0, '127.0.0.1', () => ready((server.address() as { port: number }).port));
 } else {
   throw new Error(`unknown mode ${mode}`);
 }

@@ -93,16 +93,28 @@ const repeated = <T extends z.ZodType>(item: T) =>
     z.array(item).max(20),
   );
 
+/** An integration's last verification: passed, failed, or none yet. */
+export const verificationStatus = z.enum(['verified', 'failing', 'not-checked'], {
+  error: 'status must be verified, failing or not-checked',
+});
+export type VerificationStatus = z.infer<typeof verificationStatus>;
+
 export const listAwsIntegrationsQuery = z.strictObject({
   label: repeated(label),
   space: spaceId.optional(),
   q: z.string().max(100, { error: 'Search at most 100 characters' }).optional(),
+  status: verificationStatus.optional(),
   limit,
   cursor: cursor.optional(),
 });
 export type ListAwsIntegrationsQuery = z.infer<typeof listAwsIntegrationsQuery>;
 
-export const awsIntegrationList = page(awsIntegration);
+export const awsIntegrationList = page(awsIntegration).extend({
+  /** Integrations matching the filters, over all pages; counted exactly up to 500. */
+  total: z.int().nonnegative(),
+  /** False when more matched than were counted: show "500+". */
+  totalExact: z.boolean(),
+});
 export type AwsIntegrationList = z.infer<typeof awsIntegrationList>;
 
 export const createAwsIntegrationResponse = z.object({

@@ -56,7 +56,7 @@ export function createAttachmentViews(deps: {
       const spaceIds = (await queries.usableSpaces(stack.space_id)).filter(
         (id) => readable === 'all' || readable.includes(id),
       );
-      const rows = await deps.integrationsRepo.list({ labels: [], spaceIds, limit: 100 });
+      const { rows } = await deps.integrationsRepo.list({ labels: [], spaceIds, limit: 100 });
       return { items: rows.map(toIntegration) };
     },
 

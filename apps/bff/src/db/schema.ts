@@ -52,7 +52,12 @@ export interface Database {
     version: number;
     last_verification: string | null;
   };
-  integration_labels: { integration_id: string; label: string };
+  /** `name` repeats the integration's, so a label's rows are indexed in list order. */
+  integration_labels: { integration_id: string; label: string; name: string };
+  /** How many integrations carry each label, kept by the repository for the list's plans. */
+  label_counts: { label: string; n: number };
+  /** SQLite only: stable keys of the FTS5 trigram index `integration_search` (migration 040). */
+  integration_search_keys: { key: number; integration_id: string };
   stacks: {
     slug: string;
     name: string;

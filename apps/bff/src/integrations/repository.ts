@@ -1,36 +1,52 @@
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
+import { createListQueries, labelsJsonOf, type ListFilter } from './list-query.js';
+
+export type { ListFilter } from './list-query.js';
 
 export type IntegrationRow = Database['aws_integrations'];
 export type IntegrationWithLabels = IntegrationRow & { labels: string[] };
 
-export interface ListFilter {
-  labels: string[];
-  spaceIds: 'all' | string[];
-  space?: string;
-  q?: string;
-  after?: { name: string; id: string };
-  limit: number;
-}
-
 type Executor = Db | Transaction<Database>;
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/** Each row's labels, sorted, as JSON: one primary-key range scan per row, no second query. */
-const labelsJson =
-  sql<string>`(SELECT json_group_array(label ORDER BY label) FROM integration_labels l WHERE l.integration_id = aws_integrations.id)`.as(
-    'labels_json',
-  );
+const labelsJson = labelsJsonOf('aws_integrations');
 
 function withLabels<R extends { labels_json: string }>({ labels_json, ...row }: R) {
   return { ...row, labels: JSON.parse(labels_json) as string[] };
 }
 
+/** Label rows repeat the name, so a label's index lists its integrations in list order. */
+async function insertLabels(
+  trx: Transaction<Database>,
+  row: { id: string; name: string },
+  labels: string[],
+) {
+  if (labels.length === 0) return;
+  await trx
+    .insertInto('integration_labels')
+    .values(labels.map((label) => ({ integration_id: row.id, label, name: row.name })))
+    .execute();
+  await trx
+    .insertInto('label_counts')
+    .values(labels.map((label) => ({ label, n: 1 })))
+    .onConflict((oc) => oc.column('label').doUpdateSet({ n: sql<number>`label_counts.n + 1` }))
+    .execute();
+}
+
+/** Before an integration's labels go: label_counts lets the list start from the rarest. */
+async function uncountLabels(trx: Transaction<Database>, id: string) {
+  await trx
+    .updateTable('label_counts')
+    .set({ n: sql<number>`n - 1` })
+    .where('label', 'in', (eb) =>
+      eb.selectFrom('integration_labels').select('label').where('integration_id', '=', id),
+    )
+    .execute();
+}
+
 export function createIntegrationsRepository(db: Db) {
+  const listQueries = createListQueries(db);
   return {
     transaction: <T>(fn: (trx: Transaction<Database>) => Promise<T>) =>
       db.transaction().execute(fn),
@@ -51,44 +67,15 @@ export function createIntegrationsRepository(db: Db) {
       return (await query.executeTakeFirst()) !== undefined;
     },
 
-    async list(filter: ListFilter): Promise<IntegrationWithLabels[]> {
-      let query = db.selectFrom('aws_integrations').selectAll().select(labelsJson);
-      // One EXISTS probe per label while walking the name index: the page fills after a
-      // few rows for common labels (see docs/decisions/002-label-filter-query.md).
-      for (const label of filter.labels) {
-        query = query.where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('integration_labels')
-              .select(sql.lit(1).as('one'))
-              .whereRef('integration_labels.integration_id', '=', 'aws_integrations.id')
-              .where('integration_labels.label', '=', label),
-          ),
-        );
-      }
-      if (filter.spaceIds !== 'all')
-        query = query.where('space_id', 'in', filter.spaceIds.length ? filter.spaceIds : ['']);
-      if (filter.space) query = query.where('space_id', '=', filter.space);
-      if (filter.q)
-        query = query.where(sql<boolean>`name LIKE ${`%${escapeLike(filter.q)}%`} ESCAPE '\\'`);
-      if (filter.after) {
-        const { name, id } = filter.after;
-        query = query.where((eb) =>
-          eb.or([eb('name', '>', name), eb.and([eb('name', '=', name), eb('id', '>', id)])]),
-        );
-      }
-      const rows = await query.orderBy('name').orderBy('id').limit(filter.limit).execute();
-      return rows.map(withLabels);
+    /** A page of the list in (name, id) order, and the total over all pages. */
+    async list(filter: ListFilter) {
+      const { rows, total } = await listQueries.list(filter);
+      return { rows: rows.map(withLabels), total };
     },
 
     async insert(trx: Transaction<Database>, row: IntegrationRow, labels: string[]) {
       await trx.insertInto('aws_integrations').values(row).execute();
-      if (labels.length) {
-        await trx
-          .insertInto('integration_labels')
-          .values(labels.map((label) => ({ integration_id: row.id, label })))
-          .execute();
-      }
+      await insertLabels(trx, row, labels);
     },
 
     /** Writes only when the stored version still matches; returns false when it moved on. */
@@ -105,13 +92,9 @@ export function createIntegrationsRepository(db: Db) {
         .where('version', '=', expectedVersion)
         .executeTakeFirst();
       if (result.numUpdatedRows === 0n) return false;
+      await uncountLabels(trx, row.id);
       await trx.deleteFrom('integration_labels').where('integration_id', '=', row.id).execute();
-      if (labels.length) {
-        await trx
-          .insertInto('integration_labels')
-          .values(labels.map((label) => ({ integration_id: row.id, label })))
-          .execute();
-      }
+      await insertLabels(trx, row, labels);
       return true;
     },
 
@@ -135,6 +118,7 @@ export function createIntegrationsRepository(db: Db) {
     },
 
     async delete(trx: Transaction<Database>, id: string) {
+      await uncountLabels(trx, id);
       const result = await trx
         .deleteFrom('aws_integrations')
         .where('id', '=', id)

@@ -19,6 +19,7 @@ import {
   PreconditionRequired,
 } from '../http/errors.js';
 import type { SpacesService } from '../spaces/service.js';
+import { listPageJson } from './list-json.js';
 import { decodeCursor, encodeCursor, parseIfMatch, toIntegration } from './mapping.js';
 import type { IntegrationRow, IntegrationsRepository } from './repository.js';
 
@@ -88,30 +89,32 @@ export function createIntegrationsService(deps: {
       throw new InputError('cursor is not valid', [
         { path: 'cursor', message: 'cursor is not valid' },
       ]);
-    const rows = await repo.list({
+    const filter = {
       labels: [...new Set(query.label)],
       spaceIds: await spaces.readableSpaces(principal),
       ...(query.space !== undefined && { space: query.space }),
       ...(query.q && { q: query.q }),
+      ...(query.status && { status: query.status }),
       ...(after && { after }),
       limit: query.limit + 1,
-    });
+    };
+    const { rows, total } = await repo.list(filter);
     const items = rows.slice(0, query.limit);
     const last = items.at(-1);
-    return {
-      items: items.map(toIntegration),
+    return listPageJson({
+      rows: items,
       nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
-    };
+      total: total.total,
+      totalExact: total.exact,
+    });
   }
 
   return {
     /** The list page as JSON text, served from cache until the next database write. */
     listJson(principal: Principal, query: ListAwsIntegrationsQuery): Promise<string> {
-      if (!deps.cacheListPages) return list(principal, query).then((page) => JSON.stringify(page));
+      if (!deps.cacheListPages) return list(principal, query);
       const who = principal.kind === 'user' ? `u:${principal.id}` : `t:${principal.id}`;
-      return listBodies.get(`${who}|${JSON.stringify(query)}`, async () =>
-        JSON.stringify(await list(principal, query)),
-      );
+      return listBodies.get(`${who}|${JSON.stringify(query)}`, () => list(principal, query));
     },
 
     async get(principal: Principal, id: string) {

@@ -18,10 +18,24 @@ type Props = {
   noMatches: ReactNode;
   /** The table of loaded rows. */
   children: ReactNode;
+  /** Rows matching over all pages, when the API counts them; `exact: false` means "at least". */
+  total?: { count: number; exact: boolean };
+  /** Replaces fetching the next page, e.g. to record it in the URL as well. */
+  onLoadMore?: () => void;
 };
 
 /** A list page's card: loading, failure, no matches, the rows, "Load more" and refetching. */
-export function PagedList({ label, toolbar, list, count, noun, noMatches, children }: Props) {
+export function PagedList({
+  label,
+  toolbar,
+  list,
+  count,
+  noun,
+  noMatches,
+  children,
+  total,
+  onLoadMore,
+}: Props) {
   return (
     <section className="card card-flush" aria-label={label}>
       {toolbar}
@@ -46,11 +60,22 @@ export function PagedList({ label, toolbar, list, count, noun, noMatches, childr
       {count > 0 && (
         <div className={list.isPlaceholderData ? 'is-stale' : undefined}>{children}</div>
       )}
-      {list.hasNextPage && (
+      {(list.hasNextPage || (total && count > 0)) && (
         <div className="table-footer">
-          <Button onClick={() => void list.fetchNextPage()} pending={list.isFetchingNextPage}>
-            Load more
-          </Button>
+          {total && count > 0 && (
+            <p className="list-total">
+              Showing {count.toLocaleString('en')} of {total.count.toLocaleString('en')}
+              {total.exact ? '' : '+'} {total.count === 1 ? noun.one : noun.other}
+            </p>
+          )}
+          {list.hasNextPage && (
+            <Button
+              onClick={() => (onLoadMore ? onLoadMore() : void list.fetchNextPage())}
+              pending={list.isFetchingNextPage}
+            >
+              Load more
+            </Button>
+          )}
         </div>
       )}
       {list.isFetching && !list.isPending && !list.isFetchingNextPage && (

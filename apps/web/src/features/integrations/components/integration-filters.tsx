@@ -1,4 +1,4 @@
-import { label as labelSchema } from '@rolebridge/contracts';
+import { label as labelSchema, verificationStatus } from '@rolebridge/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../../components/ui/button';
@@ -64,6 +64,25 @@ export function IntegrationFiltersBar({ filters, onChange }: Props) {
             {filters.space && !spaces.data?.some((s) => s.id === filters.space) && (
               <option value={filters.space}>{filters.space}</option>
             )}
+          </select>
+        </div>
+        <div className="filter-field">
+          <label htmlFor="status-filter" className="filter-label">
+            Status
+          </label>
+          <select
+            id="status-filter"
+            className="input select"
+            value={filters.status ?? ''}
+            onChange={(event) => {
+              const status = verificationStatus.safeParse(event.target.value);
+              onChange({ ...filters, status: status.success ? status.data : null });
+            }}
+          >
+            <option value="">Any status</option>
+            <option value="verified">Verified</option>
+            <option value="failing">Failing</option>
+            <option value="not-checked">Not verified</option>
           </select>
         </div>
         <form className="filter-field" onSubmit={submitLabel}>

@@ -1,4 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useSearchParams } from 'react-router';
 import { PagedList } from '../../../components/pages/paged-list';
 import { Button, ButtonLink } from '../../../components/ui/button';
@@ -13,9 +14,11 @@ import { IntegrationsTable } from '../components/integrations-table';
 import {
   addLabel,
   applyFiltersToSearchParams,
+  applyPagesToSearchParams,
   filtersFromSearchParams,
   hasActiveFilters,
   noFilters,
+  pagesFromSearchParams,
   removeLabel,
   type IntegrationFilters,
 } from '../utils/filters';
@@ -40,6 +43,20 @@ export function IntegrationsListRoute() {
 
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   const nothingAtAll = list.isSuccess && items.length === 0 && !filtered && !list.isPlaceholderData;
+  const first = list.data?.pages[0];
+
+  // "Load more" is in the URL (?pages=3): after a reload, fetch pages until as many are back.
+  const wantedPages = pagesFromSearchParams(searchParams);
+  const loadedPages = list.isPlaceholderData ? 0 : (list.data?.pages.length ?? 0);
+  const { hasNextPage, isFetching, fetchNextPage } = list;
+  useEffect(() => {
+    if (loadedPages > 0 && loadedPages < wantedPages && hasNextPage && !isFetching)
+      void fetchNextPage();
+  }, [loadedPages, wantedPages, hasNextPage, isFetching, fetchNextPage]);
+  const loadMore = () => {
+    setSearchParams(applyPagesToSearchParams(loadedPages + 1, searchParams), { replace: true });
+    void fetchNextPage();
+  };
 
   return (
     <>
@@ -79,6 +96,8 @@ export function IntegrationsListRoute() {
           list={list}
           count={items.length}
           noun={{ one: 'integration', other: 'integrations' }}
+          {...(first && { total: { count: first.total, exact: first.totalExact } })}
+          onLoadMore={loadMore}
           noMatches={
             <EmptyState
               title="No integrations match these filters"
