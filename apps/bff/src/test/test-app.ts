@@ -8,7 +8,7 @@ import request from 'supertest';
 import { createApp } from '../app.js';
 import { stsPlatformIdentity } from '../aws/platform-identity.js';
 import { createStsClients, type StsClientsOptions } from '../aws/sts-clients.js';
-import { systemClock } from '../clock.js';
+import { systemClock, type Clock } from '../clock.js';
 import { migrateToLatest, openDatabase } from '../db/database.js';
 import { createLogger } from '../logging/logger.js';
 import { defaultRetryPolicy, type RetryPolicy } from '../verification/retry.js';
@@ -23,6 +23,8 @@ export interface TestAppOptions {
   retry?: Partial<RetryPolicy>;
   requestTimeoutMs?: number;
   instrument?: StsClientsOptions['instrument'];
+  /** Default: the system clock. Tests move time with their own. */
+  clock?: Clock;
 }
 
 /**
@@ -60,7 +62,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
   const { app, services } = createApp({
     db,
     logger: createLogger('debug', sink),
-    clock: systemClock,
+    clock: options.clock ?? systemClock,
     platform: stsPlatformIdentity(sts.forRegion(null)),
     aws: {
       sts,
