@@ -12,7 +12,8 @@ const clock = { now: () => new Date(Date.now() + offsetMs) };
 let t: TestApp;
 let admin: TestAgent;
 beforeAll(async () => {
-  t = await createTestApp({ clock, requestTimeoutMs: 300 });
+  // A timeout with room to spare on a busy machine; the slow-STS case waits longer than it.
+  t = await createTestApp({ clock, requestTimeoutMs: 2_000 });
   admin = await t.loginAgent();
 });
 afterAll(() => t.close());
@@ -95,7 +96,7 @@ describe('starting a run when STS fails', () => {
     async (_, code, status, errorCode, hint) => {
       const { slug, roleArn } = await stackWithRole();
       if (code === 'Throttling') t.sandbox.faults.setRole(roleArn, { throttle: true });
-      else t.sandbox.faults.setRole(roleArn, { latencyMs: 1_000 });
+      else t.sandbox.faults.setRole(roleArn, { latencyMs: 5_000 });
       const res = await admin.post(`/api/stacks/${slug}/runs`).send({ phase: 'apply' });
       expect(res.status).toBe(status);
       expect(res.body).toMatchObject({ code: errorCode, error: { code } });
