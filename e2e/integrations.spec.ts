@@ -70,3 +70,27 @@ test('searching by name narrows the list', async ({ api, adminPage: page }) => {
   await expect(page.getByRole('table').getByRole('link', { name: 'search-prod' })).toHaveCount(0);
   await expect(page).toHaveURL(/q=billing/);
 });
+
+test('filtering by status shows the total and survives reload', async ({
+  api,
+  adminPage: page,
+}) => {
+  const label = `status-${Date.now()}`;
+  await api.seedIntegration({ name: `${label}-one`, labels: [label] });
+  await api.seedIntegration({ name: `${label}-two`, labels: [label] });
+  await page.goto(`/integrations?label=${label}`);
+  const table = page.getByRole('table');
+  await expect(table.getByRole('row')).toHaveCount(3);
+  await expect(page.getByText('Showing 2 of 2 integrations')).toBeVisible();
+
+  await page.getByRole('combobox', { name: 'Status' }).selectOption('Failing');
+  await expect(page).toHaveURL(/status=failing/);
+  await expect(page.getByText('No integrations match these filters')).toBeVisible();
+
+  await page.getByRole('combobox', { name: 'Status' }).selectOption('Not verified');
+  await expect(page).toHaveURL(/status=not-checked/);
+  await expect(table.getByRole('row')).toHaveCount(3);
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Status' })).toHaveValue('not-checked');
+  await expect(page.getByText('Showing 2 of 2 integrations')).toBeVisible();
+});
