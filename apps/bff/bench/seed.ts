@@ -141,6 +141,7 @@ export async function seedIntegrations(
           updated_at: now,
           version: 1,
           last_verification: verification && JSON.stringify(verification),
+          verification_run: null,
         },
         [...own],
       );

@@ -120,9 +120,14 @@ async function main() {
 
   const shutdown = () => {
     server.close();
-    sts.destroy();
-    services.sandbox.destroy();
-    void Promise.all([sandbox?.close(), db.destroy()]).finally(() => process.exit(0));
+    void services.background
+      .stop()
+      .then(() => {
+        sts.destroy();
+        services.sandbox.destroy();
+        return Promise.all([sandbox?.close(), db.destroy()]);
+      })
+      .finally(() => process.exit(0));
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

@@ -31,11 +31,13 @@ import { createTokensService } from './tokens/service.js';
 import { createTrustPolicyService } from './trust-policy/service.js';
 import { createUsersRepository } from './users/repository.js';
 import { createUsersService } from './users/service.js';
-import { defaultRetryPolicy } from './verification/retry.js';
+import { CUSTOMER_ACCOUNT_ID } from '@rolebridge/aws-sandbox';
+import { sandboxCliTarget } from './aws/cli-target.js';
+import { createBackgroundTasks, defaultRetryPolicy } from './verification/retry.js';
 import { createVerificationService } from './verification/service.js';
 
 /** Wires repositories into services; the only place that knows the whole graph. */
-export function createServices({ db, clock, platform, config, aws }: AppDeps) {
+export function createServices({ db, clock, platform, config, aws, logger }: AppDeps) {
   const audit = createAuditLog(db, clock);
   const spacesRepo = createSpacesRepository(db);
   const spaces = createSpacesService({ repo: spacesRepo, audit, clock });
@@ -70,7 +72,12 @@ export function createServices({ db, clock, platform, config, aws }: AppDeps) {
     audit,
     clock,
   });
-  const trustPolicy = createTrustPolicyService({ account, integrations, clock });
+  const cli = aws.sandbox ? sandboxCliTarget(aws.sandbox) : null;
+  const trustPolicy = createTrustPolicyService({ account, integrations, clock, cli });
+  const sandbox = createSandboxService({ sandbox: aws.sandbox, spaces, audit });
+  const background = createBackgroundTasks((err) =>
+    logger.error({ err }, 'background verification retry failed'),
+  );
   const verification = createVerificationService({
     integrations,
     repo: integrationsRepo,
@@ -80,6 +87,10 @@ export function createServices({ db, clock, platform, config, aws }: AppDeps) {
     clock,
     sts: aws.sts,
     retry: aws.retry ?? defaultRetryPolicy,
+    background,
+    cli,
+    customerAccount: aws.sandbox ? CUSTOMER_ACCOUNT_ID : null,
+    describeRole: (arn) => sandbox.describeRole(arn),
   });
   const runCredentials = createRunCredentialStore();
   const stacks = createStacksService({
@@ -119,6 +130,7 @@ export function createServices({ db, clock, platform, config, aws }: AppDeps) {
     sts: aws.sts,
     audit,
     clock,
+    cli,
   });
   const runEnvironment = createRunEnvironmentService({
     repo: runsRepo,
@@ -127,8 +139,8 @@ export function createServices({ db, clock, platform, config, aws }: AppDeps) {
     credentials: runCredentials,
     audit,
     clock,
+    defaultRegion: aws.sts.defaultRegion,
   });
-  const sandbox = createSandboxService({ sandbox: aws.sandbox, spaces, audit });
   const launchpad = createLaunchpadService(createLaunchpadRepository(db));
   const invites = createInvitesService({
     repo: createInvitesRepository(db),
@@ -162,6 +174,8 @@ export function createServices({ db, clock, platform, config, aws }: AppDeps) {
     launchpad,
     invites,
     users,
+    /** Background verification retries; stopped before the database closes. */
+    background,
     /** First start: root space, the account row and the first admin. Idempotent. */
     async bootstrap(input: {
       accountName: string;

@@ -4,6 +4,8 @@ import { createStsClient } from './sts-client.js';
 export interface StsClients {
   /** The client for an integration's region; null means the platform's default region. */
   forRegion(region: string | null): STSClient;
+  /** The platform's region: runs export it when the integration names none. */
+  defaultRegion: string;
   destroy(): void;
 }
 
@@ -24,6 +26,7 @@ export interface StsClientsOptions {
 export function createStsClients(options: StsClientsOptions): StsClients {
   const clients = new Map<string, STSClient>();
   return {
+    defaultRegion: options.defaultRegion,
     forRegion(region) {
       const key = region ?? options.defaultRegion;
       let client = clients.get(key);

@@ -7,6 +7,7 @@ import * as setupFlow from './migrations/002-setup-flow.js';
 import * as stacksAndRuns from './migrations/003-stacks-and-runs.js';
 import * as rateLimits from './migrations/010-rate-limits.js';
 import * as tokenLineage from './migrations/011-token-lineage.js';
+import * as verificationRun from './migrations/020-verification-run.js';
 import * as listSearch from './migrations/040-list-search.js';
 import { countWrites, trackGeneration, type Generation } from './generation.js';
 import type { Database } from './schema.js';
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '003-stacks-and-runs': stacksAndRuns,
   '010-rate-limits': rateLimits,
   '011-token-lineage': tokenLineage,
+  '020-verification-run': verificationRun,
   '040-list-search': listSearch,
 };
 

@@ -51,6 +51,8 @@ export interface Database {
     updated_at: string;
     version: number;
     last_verification: string | null;
+    /** The run that wrote last_verification; its background retry writes only while it matches. */
+    verification_run: string | null;
   };
   /** `name` repeats the integration's, so a label's rows are indexed in list order. */
   integration_labels: { integration_id: string; label: string; name: string };

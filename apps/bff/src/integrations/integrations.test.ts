@@ -39,7 +39,10 @@ describe('creating an AWS integration', () => {
     // Create verifies at once (verification.test.ts covers what it finds); reads carry it.
     expect(res.body.integration.lastVerification).toEqual(res.body.verification);
     expect(res.body.integration.id).toMatch(/^[0-9A-Z]{26}$/);
-    expect(res.headers.etag).toBe('"1"');
+    expect(res.headers.etag).toMatch(/^"1-[\w-]{22}"$/);
+    // The same body read back carries the same tag.
+    const read = await agent.get(res.headers.location!).expect(200);
+    expect(read.headers.etag).toBe(res.headers.etag);
     expect(res.headers.location).toBe(`/api/integrations/aws/${res.body.integration.id}`);
   });
 
@@ -120,26 +123,26 @@ describe('updating with If-Match', () => {
       .send({ labels: ['x'], durationSeconds: 1800 })
       .expect(200);
     expect(res.body).toMatchObject({ labels: ['x'], durationSeconds: 1800 });
-    expect(res.headers.etag).toBe('"2"');
+    expect(res.headers.etag).toMatch(/^"2-/);
   });
 
   it('answers a stale ETag with 412 and leaves the row as it was', async () => {
-    const { body } = await create({ ...valid, labels: ['keep'] }).expect(201);
+    const { body, headers } = await create({ ...valid, labels: ['keep'] }).expect(201);
     const id = body.integration.id as string;
-    await agent
+    const first = await agent
       .patch(`/api/integrations/aws/${id}`)
-      .set('If-Match', '"1"')
+      .set('If-Match', headers.etag!)
       .send({ name: 'first' })
       .expect(200);
     const res = await agent
       .patch(`/api/integrations/aws/${id}`)
-      .set('If-Match', '"1"')
+      .set('If-Match', headers.etag!)
       .send({ name: 'second', labels: [] })
       .expect(412);
     expect(res.body.code).toBe('stale_etag');
     const stored = await agent.get(`/api/integrations/aws/${id}`).expect(200);
     expect(stored.body).toMatchObject({ name: 'first', labels: ['keep'] });
-    expect(stored.headers.etag).toBe('"2"');
+    expect(stored.headers.etag).toBe(first.headers.etag);
   });
 
   it('requires If-Match', async () => {
@@ -151,16 +154,16 @@ describe('updating with If-Match', () => {
   });
 
   it('validates the merged result and saves nothing on a bad field', async () => {
-    const { body } = await create(valid).expect(201);
+    const { body, headers } = await create(valid).expect(201);
     const id = body.integration.id as string;
     const res = await agent
       .patch(`/api/integrations/aws/${id}`)
-      .set('If-Match', '"1"')
+      .set('If-Match', headers.etag!)
       .send({ externalId: 'custom-id' })
       .expect(400);
     expect(res.body.errors[0].path).toBe('externalId');
     const stored = await agent.get(`/api/integrations/aws/${id}`).expect(200);
-    expect(stored.headers.etag).toBe('"1"');
+    expect(stored.headers.etag).toBe(headers.etag);
   });
 });
 

@@ -51,6 +51,7 @@ async function seed(rows: { name: string; labels?: string[]; verification?: stri
           updated_at: now,
           version: 1,
           last_verification: r.verification ?? null,
+          verification_run: null,
         },
         r.labels ?? [],
       );

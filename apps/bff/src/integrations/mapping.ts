@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { verification, type AwsIntegration } from '@rolebridge/contracts';
 import type { IntegrationWithLabels } from './repository.js';
 
@@ -22,6 +23,34 @@ export function toIntegration(row: IntegrationWithLabels): AwsIntegration {
 }
 
 export const etagOf = (row: { version: number }) => `"${row.version}"`;
+
+/**
+ * The edit version plus a digest of the whole body: a verification (stored outside the
+ * version, possibly by a background retry) changes the body, so it must change the tag too,
+ * or a browser's conditional GET gets 304 and keeps showing the old status.
+ */
+export function integrationEtag(integration: AwsIntegration, version: number): string {
+  const digest = createHash('sha256').update(canonicalJson(integration)).digest('base64url');
+  return `"${version}-${digest.slice(0, 22)}"`;
+}
+
+/** JSON with sorted keys: the same body hashes the same however it was put together. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** RFC 9110 If-Match: `*`, or a list of tags of which one equals the current one (strong). */
+export function ifMatchAccepts(header: string, current: string): boolean {
+  if (header.trim() === '*') return true;
+  return header.split(',').some((tag) => tag.trim() === current);
+}
 
 /** Accepts `"3"`, `W/"3"` and lists; returns the versions named, or 'any' for `*`. */
 export function parseIfMatch(header: string): number[] | 'any' {

@@ -78,16 +78,26 @@ export function createIntegrationsRepository(db: Db) {
       await insertLabels(trx, row, labels);
     },
 
-    /** Writes only when the stored version still matches; returns false when it moved on. */
+    /**
+     * Writes only when the stored version still matches; returns false when it moved on.
+     * The verification columns are left alone unless `clearVerification`: a check may have
+     * landed since the row was read, and an edit must not put the older one back.
+     */
     async update(
       trx: Transaction<Database>,
       row: IntegrationRow,
       expectedVersion: number,
       labels: string[],
+      clearVerification = false,
     ) {
+      const { last_verification: _v, verification_run: _r, ...fields } = row;
       const result = await trx
         .updateTable('aws_integrations')
-        .set(row)
+        .set(
+          clearVerification
+            ? { ...fields, last_verification: null, verification_run: null }
+            : fields,
+        )
         .where('id', '=', row.id)
         .where('version', '=', expectedVersion)
         .executeTakeFirst();
@@ -98,13 +108,41 @@ export function createIntegrationsRepository(db: Db) {
       return true;
     },
 
-    /** Outside the version: a verification is an observation, not an edit, so ETags stay. */
-    async saveVerification(id: string, json: string) {
+    /**
+     * Outside the version: a verification is an observation, not an edit (the ETag still
+     * changes, since it covers the body). `run` names the check that wrote it.
+     */
+    async saveVerification(id: string, json: string, run: string) {
       await db
+        .updateTable('aws_integrations')
+        .set({ last_verification: json, verification_run: run })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    /** A background retry's progress; false once another run (or an edit) replaced its own. */
+    async updateVerificationOf(id: string, run: string, json: string): Promise<boolean> {
+      const result = await db
         .updateTable('aws_integrations')
         .set({ last_verification: json })
         .where('id', '=', id)
+        .where('verification_run', '=', run)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
+    /**
+     * Role ARNs of integrations whose last verification passed: the accounts this console
+     * knows roles in. The JSON is written by JSON.stringify with `ok` first, so a prefix
+     * match finds passes in SQLite and PostgreSQL alike without JSON functions.
+     */
+    async verifiedRoleArns(): Promise<string[]> {
+      const rows = await db
+        .selectFrom('aws_integrations')
+        .select('role_arn')
+        .where('last_verification', 'like', '{"ok":true%')
         .execute();
+      return rows.map((r) => r.role_arn);
     },
 
     async directStacks(id: string, executor: Executor = db): Promise<string[]> {

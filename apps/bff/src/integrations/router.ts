@@ -7,7 +7,7 @@ import {
 } from '@rolebridge/contracts';
 import { principalOf } from '../auth/middleware.js';
 import { parse } from '../http/validate.js';
-import { etagOf } from './mapping.js';
+import { integrationEtag } from './mapping.js';
 import type { VerificationService } from '../verification/service.js';
 import type { IntegrationsService } from './service.js';
 
@@ -27,16 +27,14 @@ export function integrationsRouter(
     // verifyTarget only steers the first check; it is never stored.
     const { verifyTarget, ...fields } = parse(createAwsIntegrationRequest, req.body);
     const principal = principalOf(res);
-    const { integration, version } = await integrations.create(principal, fields);
+    const { integration } = await integrations.create(principal, fields);
     const verified = await verification.afterCreate(principal, integration, verifyTarget);
+    const created = { ...integration, lastVerification: verified };
     res
       .status(201)
       .location(`${base}/${integration.id}`)
-      .set('ETag', etagOf({ version }))
-      .json({
-        integration: { ...integration, lastVerification: verified },
-        verification: verified,
-      });
+      .set('ETag', integrationEtag(created, 1))
+      .json({ integration: created, verification: verified });
   });
 
   router.post(`${base}/:id/verify`, async (req, res) => {
@@ -45,19 +43,20 @@ export function integrationsRouter(
   });
 
   router.get(`${base}/:id`, async (req, res) => {
-    const { integration, version } = await integrations.get(principalOf(res), req.params.id);
-    res.set('ETag', etagOf({ version })).json(integration);
+    const { integration, etag } = await integrations.get(principalOf(res), req.params.id);
+    // Express answers 304 when If-None-Match names this tag, which covers the whole body.
+    res.set('ETag', etag).json(integration);
   });
 
   router.patch(`${base}/:id`, async (req, res) => {
     const patch = parse(updateAwsIntegrationRequest, req.body);
-    const { integration, version } = await integrations.update(
+    const { integration, etag } = await integrations.update(
       principalOf(res),
       req.params.id,
       patch,
       req.get('If-Match'),
     );
-    res.set('ETag', etagOf({ version })).json(integration);
+    res.set('ETag', etag).json(integration);
   });
 
   router.delete(`${base}/:id`, async (req, res) => {

@@ -20,7 +20,13 @@ import {
 } from '../http/errors.js';
 import type { SpacesService } from '../spaces/service.js';
 import { listPageJson } from './list-json.js';
-import { decodeCursor, encodeCursor, parseIfMatch, toIntegration } from './mapping.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  ifMatchAccepts,
+  integrationEtag,
+  toIntegration,
+} from './mapping.js';
 import type { IntegrationRow, IntegrationsRepository } from './repository.js';
 
 type CreateInput = Omit<z.output<typeof createAwsIntegrationRequest>, 'verifyTarget'>;
@@ -119,13 +125,14 @@ export function createIntegrationsService(deps: {
 
     async get(principal: Principal, id: string) {
       const row = await readable(principal, id);
-      return { integration: toIntegration(row), version: row.version };
+      const integration = toIntegration(row);
+      return { integration, etag: integrationEtag(integration, row.version) };
     },
 
     async create(
       principal: Principal,
       input: CreateInput,
-    ): Promise<{ integration: AwsIntegration; version: number }> {
+    ): Promise<{ integration: AwsIntegration }> {
       await requireSpaceAdmin(principal, input.spaceId);
       const now = clock.now().toISOString();
       const row: IntegrationRow = {
@@ -142,6 +149,7 @@ export function createIntegrationsService(deps: {
         updated_at: now,
         version: 1,
         last_verification: null,
+        verification_run: null,
       };
       await repo.transaction(async (trx) => {
         if (await repo.nameTaken(input.name, null, trx)) throw nameConflict(input.name);
@@ -158,10 +166,7 @@ export function createIntegrationsService(deps: {
         );
       });
       // Reads list labels sorted; answer the same way.
-      return {
-        integration: toIntegration({ ...row, labels: [...input.labels].sort() }),
-        version: 1,
-      };
+      return { integration: toIntegration({ ...row, labels: [...input.labels].sort() }) };
     },
 
     async update(
@@ -180,8 +185,10 @@ export function createIntegrationsService(deps: {
       // the transaction while it is open would wait for it forever.
       const current = await readable(principal, id);
       await spaces.requireRole(principal, current.space_id, 'admin');
-      const versions = parseIfMatch(ifMatch);
-      if (versions !== 'any' && !versions.includes(current.version)) throw staleEtag();
+      // The tag covers the last verification too: a check that ran since the form loaded
+      // changed what the editor saw, so the editor reloads (RFC 9110 strong comparison).
+      if (!ifMatchAccepts(ifMatch, integrationEtag(toIntegration(current), current.version)))
+        throw staleEtag();
       // Turning the worker option off drops the custom external ID it alone allowed.
       const workerOff = patch.assumeRoleOnWorker === false && patch.externalId === undefined;
       const { labels: currentLabels, ...currentRow } = current;
@@ -226,12 +233,14 @@ export function createIntegrationsService(deps: {
       };
       // A verification of another role, duration or region says nothing about this one.
       const verified = ['roleArn', 'durationSeconds', 'region', 'assumeRoleOnWorker'] as const;
-      if (verified.some((f) => patch[f] !== undefined && patch[f] !== currentValue(current, f)))
-        row.last_verification = null;
+      const stale = verified.some(
+        (f) => patch[f] !== undefined && patch[f] !== currentValue(current, f),
+      );
+      if (stale) row.last_verification = null;
       await repo.transaction(async (trx) => {
         if (await repo.nameTaken(next.name, id, trx)) throw nameConflict(next.name);
         // The version check in the UPDATE catches a writer that slipped in since we read.
-        if (!(await repo.update(trx, row, current.version, next.labels))) throw staleEtag();
+        if (!(await repo.update(trx, row, current.version, next.labels, stale))) throw staleEtag();
         await audit.record(
           {
             actor: actorOf(principal),
@@ -243,10 +252,8 @@ export function createIntegrationsService(deps: {
           trx,
         );
       });
-      return {
-        integration: toIntegration({ ...row, labels: [...next.labels].sort() }),
-        version: row.version,
-      };
+      const integration = toIntegration({ ...row, labels: [...next.labels].sort() });
+      return { integration, etag: integrationEtag(integration, row.version) };
     },
 
     async remove(principal: Principal, id: string) {

@@ -15,7 +15,7 @@ const CUSTOMER_SIDE = new Set(['AccessDenied', 'ValidationError', 'RegionDisable
  * store and nowhere else.
  */
 export async function assumeForRun(
-  deps: Pick<RunsDeps, 'sts' | 'audit' | 'credentials'>,
+  deps: Pick<RunsDeps, 'sts' | 'audit' | 'credentials' | 'cli'>,
   ctx: { row: RunRow; actor: string; accountName: string; platformAccountId: string | null },
 ) {
   const { row } = ctx;
@@ -45,6 +45,7 @@ export async function assumeForRun(
       platformAccountId: ctx.platformAccountId,
       durationSeconds: input.durationSeconds,
       region: row.region,
+      cli: deps.cli,
     });
     const detail = `AWS refused sts:AssumeRole for this run (${outcome.code}): ${outcome.message}`;
     const error = CUSTOMER_SIDE.has(outcome.code)
@@ -55,7 +56,7 @@ export async function assumeForRun(
   const { credentials } = outcome;
   deps.credentials.put(row.id, {
     stackSlug: row.stack_slug,
-    variables: credentialVariables(credentials, row.region),
+    variables: credentialVariables(credentials, row.region ?? deps.sts.defaultRegion),
     expiresAt: credentials.expiration.getTime(),
   });
   return { assumedRoleArn: outcome.assumedRoleArn, expiresAt: credentials.expiration };

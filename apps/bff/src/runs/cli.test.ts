@@ -58,11 +58,10 @@ describe('rolebridge run', () => {
       '--phase',
       'plan',
       '--',
+      // No --region: the run exports AWS_REGION and AWS_DEFAULT_REGION.
       '/usr/bin/aws',
       '--endpoint-url',
       t.sandbox.url,
-      '--region',
-      'us-east-1',
       'sts',
       'get-caller-identity',
     ]);
@@ -71,7 +70,7 @@ describe('rolebridge run', () => {
     expect(arn).toMatch(
       new RegExp(`^arn:aws:sts::222222222222:assumed-role/${roleName}/[0-9A-Z]{26}@stack-a@demo$`),
     );
-    expect(out.stderr).toMatch(/AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY/);
+    expect(out.stderr).toMatch(/AWS_ACCESS_KEY_ID, AWS_DEFAULT_REGION, AWS_REGION, AWS_SECRET/);
     expect(out.stdout + out.stderr).not.toMatch(/ASIA[A-Z0-9]{16}/);
   });
 

@@ -18,6 +18,8 @@ export function createRunEnvironmentService(deps: {
   credentials: RunCredentialStore;
   audit: AuditLog;
   clock: Clock;
+  /** Exported as AWS_REGION/AWS_DEFAULT_REGION when the integration names no region. */
+  defaultRegion: string;
 }) {
   const expired = (id: string) =>
     new Gone('run_expired', `The credentials of run ${id} have expired; start a new run`);
@@ -36,7 +38,7 @@ export function createRunEnvironmentService(deps: {
       let result: RunEnvironment;
       if (run.assume_role_on_worker === 1) {
         result = {
-          variables: regionVariables(run.region),
+          variables: regionVariables(run.region ?? deps.defaultRegion),
           expiresAt: run.expires_at,
           assumeRoleOnWorker: [
             {

@@ -73,11 +73,21 @@ describe('runs', () => {
     responses.push(started.text);
     expect(run).toMatchObject({ stackSlug: 'stack-a', phase: 'plan', integrationId: id });
     expect(run.environment).toEqual(
-      ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SECURITY_TOKEN', 'AWS_SESSION_TOKEN'].map(
-        (name) => ({ name, value: '<computed>' }),
-      ),
+      [
+        'AWS_ACCESS_KEY_ID',
+        'AWS_SECRET_ACCESS_KEY',
+        'AWS_SECURITY_TOKEN',
+        'AWS_SESSION_TOKEN',
+        'AWS_REGION',
+        'AWS_DEFAULT_REGION',
+      ].map((name) => ({ name, value: '<computed>' })),
     );
     const env = await environment(worker, 'stack-a', run.id);
+    // No region on the integration: the platform's, so the AWS CLI in the run needs nothing else.
+    expect(env.variables).toMatchObject({
+      AWS_REGION: 'us-east-1',
+      AWS_DEFAULT_REGION: 'us-east-1',
+    });
     expect(Date.parse(env.expiresAt)).toBeGreaterThan(Date.now());
     const who = await awsCli(t, env.variables, ['sts', 'get-caller-identity']);
     expect(who.stderr).toBe('');

@@ -15,6 +15,7 @@ import type { StacksRepository } from '../stacks/repository.js';
 import { requireRunStarter } from './access.js';
 import { assumeForRun } from './assume.js';
 import type { RunCredentialStore } from './credential-store.js';
+import type { CliTarget } from '../aws/cli-target.js';
 import type { RunRow, RunsRepository } from './repository.js';
 import { toRun, variableNames } from './variables.js';
 
@@ -29,6 +30,8 @@ export interface RunsDeps {
   sts: StsClients;
   audit: AuditLog;
   clock: Clock;
+  /** Where the commands in a refused run's hints run (sandbox), or null for AWS. */
+  cli: CliTarget | null;
 }
 
 export function createRunsService(deps: RunsDeps) {
@@ -69,7 +72,11 @@ export function createRunsService(deps: RunsDeps) {
       const id = ulid();
       const now = clock.now();
       const worker = integration.assume_role_on_worker === 1;
-      const ref = { region: integration.region, assumeRoleOnWorker: worker };
+      // The AWS CLI and SDKs in a run need a region: the integration's, else the platform's.
+      const ref = {
+        region: integration.region ?? deps.sts.defaultRegion,
+        assumeRoleOnWorker: worker,
+      };
       const row: RunRow = {
         id,
         stack_slug: slug,

@@ -1,4 +1,5 @@
-import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { CreateRoleCommand, GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { CUSTOMER_ACCOUNT_ID } from '@rolebridge/aws-sandbox';
 import type { createSandboxRoleRequest } from '@rolebridge/contracts';
 import type { z } from 'zod';
 import type { AuditLog } from '../audit/repository.js';
@@ -88,6 +89,25 @@ export function createSandboxService(deps: {
         detail: { roleName: input.roleName, maxSessionDuration: input.maxSessionDuration },
       });
       return { roleArn, roleName: out.Role?.RoleName ?? input.roleName };
+    },
+    /**
+     * The role as IAM holds it now, for roles in the sandbox customer account: whether it
+     * exists and its trust policy. Null when unknown (not sandbox mode, another account, an
+     * error). Real AWS gives Rolebridge no such view into a customer's account.
+     */
+    async describeRole(
+      roleArn: string,
+    ): Promise<{ exists: false } | { exists: true; trustPolicy: string } | null> {
+      if (!iam || roleArn.split(':')[4] !== CUSTOMER_ACCOUNT_ID) return null;
+      try {
+        const out = await iam.send(new GetRoleCommand({ RoleName: roleArn.split('/').pop() }));
+        if (out.Role?.Arn !== roleArn) return { exists: false };
+        const document = out.Role.AssumeRolePolicyDocument ?? '';
+        // IAM sends the document URL-encoded.
+        return { exists: true, trustPolicy: decodeURIComponent(document) };
+      } catch (err) {
+        return failureOf(err).code === 'NoSuchEntity' ? { exists: false } : null;
+      }
     },
     destroy() {
       iam?.destroy();

@@ -77,7 +77,7 @@ export function awsCli(t: TestApp, variables: Record<string, string>, args: stri
     HOME: '/nonexistent',
     AWS_CONFIG_FILE: '/dev/null',
     AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-    AWS_DEFAULT_REGION: 'us-east-1',
+    // No region here: a run's own AWS_REGION/AWS_DEFAULT_REGION must be enough.
     AWS_EC2_METADATA_DISABLED: 'true',
     AWS_PAGER: '',
     ...variables,

@@ -22,6 +22,8 @@ export interface TestAppOptions {
   /** Default: no AccessDenied retry, so tests of missing roles stay fast. */
   retry?: Partial<RetryPolicy>;
   requestTimeoutMs?: number;
+  /** Send STS calls here instead of the sandbox (e.g. a closed port). */
+  stsEndpoint?: string;
   instrument?: StsClientsOptions['instrument'];
   /** Default: the system clock. Tests move time with their own. */
   clock?: Clock;
@@ -46,7 +48,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     },
   });
   const sts = createStsClients({
-    endpoint: sandbox.url,
+    endpoint: options.stsEndpoint ?? sandbox.url,
     defaultRegion: 'us-east-1',
     credentials: options.platformCredentials ?? {
       accessKeyId: sandbox.keys.platformKeyId,
@@ -112,6 +114,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
       return read(dbFile) + read(`${dbFile}-wal`);
     },
     async close() {
+      await services.background.stop();
       sts.destroy();
       iam.destroy();
       services.sandbox.destroy();

@@ -19,6 +19,7 @@ import {
 import type { z } from 'zod';
 import type { AccountService } from '../account/service.js';
 import { actorOf, type Principal } from '../auth/principal.js';
+import { awsPrefix, withKeys, type CliTarget } from '../aws/cli-target.js';
 import type { Clock } from '../clock.js';
 import { Conflict, InputError, ServiceUnavailable } from '../http/errors.js';
 import type { IntegrationsService } from '../integrations/service.js';
@@ -51,8 +52,10 @@ export function createTrustPolicyService(deps: {
   account: AccountService;
   integrations: IntegrationsService;
   clock: Clock;
+  /** Sandbox mode: the generated AWS CLI commands run against the sandbox, verbatim. */
+  cli: CliTarget | null;
 }) {
-  const { account, integrations, clock } = deps;
+  const { account, integrations, clock, cli } = deps;
 
   /** Generated policies name the real account and platform principal, never placeholders. */
   async function identity() {
@@ -104,7 +107,7 @@ export function createTrustPolicyService(deps: {
         };
         return {
           ...generated,
-          awsCli: toAwsCli(role),
+          awsCli: withKeys(cli, toAwsCli({ ...role, aws: awsPrefix(cli) })),
           cloudFormation: toCloudFormation({ ...role, format: input.format }),
           terraform: toTerraform(role),
           ...(input.s3Backend && { s3BackendPolicy: s3BackendPolicy(input.s3Backend) }),

@@ -35,9 +35,28 @@ export function analysisHint(
     return `• Statement ${s.index}${s.sid ? ` (${s.sid})` : ''}, ${s.effect}: ${why}`;
   });
   const decision = verdict?.decision === 'explicit-deny' ? 'explicitly denies' : 'does not allow';
+  // The causes AWS's one AccessDenied hides: a principal that is not Rolebridge's, or an
+  // external ID condition that does not match what Rolebridge sends.
+  const allows = (verdict?.statements ?? []).filter((s) => s.effect === 'Allow');
+  const principalWrong = allows.length > 0 && allows.every((s) => !s.principal.matched);
+  const externalIdWrong =
+    allows.length > 0 &&
+    allows.some(
+      (s) =>
+        s.principal.matched &&
+        s.conditions.some((c) => !c.matched && c.key.toLowerCase() === 'sts:externalid'),
+    );
+  const title =
+    verdict?.decision === 'explicit-deny'
+      ? `Your trust policy explicitly denies external ID ${ctx.externalId}`
+      : principalWrong
+        ? "Your trust policy names another principal, not Rolebridge's account"
+        : externalIdWrong
+          ? `Your trust policy's sts:ExternalId condition does not match ${ctx.externalId}`
+          : `Your trust policy ${decision} external ID ${ctx.externalId}`;
   return {
     id: 'trust-policy-analysis',
-    title: `Your trust policy ${decision} external ID ${ctx.externalId}`,
+    title,
     detail:
       [...reasons, ...problems].join('\n') || 'The pasted policy is not a valid trust policy.',
     ...(fix && { fix }),

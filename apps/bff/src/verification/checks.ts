@@ -2,9 +2,10 @@ import type { STSClient } from '@aws-sdk/client-sts';
 import type { AwsIntegration, Phase, VerificationResult } from '@rolebridge/contracts';
 import type { AnalysisResult } from '@rolebridge/trust-policy';
 import type { AuditLog } from '../audit/repository.js';
+import type { CliTarget } from '../aws/cli-target.js';
+import type { DenialFacts } from './access-denied.js';
 import { assumeRole, sessionName, type AssumeInput, type AssumeOutcome } from './assume-role.js';
 import { hintsForFailure } from './hints.js';
-import { withRetry, type RetryPolicy } from './retry.js';
 import type { Pair } from './targets.js';
 
 export interface CheckContext {
@@ -16,8 +17,10 @@ export interface CheckContext {
   platformAccountId: string | null;
   externalIdOf: (pair: Pair) => string;
   analysis?: AnalysisResult | undefined;
-  /** Null: a role that was not just changed gets one attempt. */
-  retry: RetryPolicy | null;
+  pastedPolicy?: string | undefined;
+  cli: CliTarget | null;
+  /** Looked up once a check was refused: what tells the causes of AccessDenied apart. */
+  facts: () => Promise<DenialFacts>;
 }
 
 /** Every AssumeRole goes to the audit log: what was asked and what AWS said, never credentials. */
@@ -58,10 +61,16 @@ async function audited(
 }
 
 /** AWS gives "root may not assume roles" as AccessDenied too; waiting will not change that. */
-const propagating = (o: AssumeOutcome) =>
-  !o.ok && o.code === 'AccessDenied' && !/root accounts/i.test(o.message);
+export const mayBePropagating = (r: { ok: boolean; error?: { code: string; message: string } }) =>
+  !r.ok && r.error?.code === 'AccessDenied' && !/root accounts/i.test(r.error.message);
 
-export async function checkPair(ctx: CheckContext, pair: Pair): Promise<VerificationResult> {
+/** One AssumeRole for one stack and phase; `attempt` counts background retries. */
+export async function checkPair(
+  ctx: CheckContext,
+  pair: Pair,
+  attempt = 1,
+  propagation?: DenialFacts['propagation'],
+): Promise<VerificationResult> {
   const { integration } = ctx;
   const externalId = ctx.externalIdOf(pair);
   const input = {
@@ -70,31 +79,38 @@ export async function checkPair(ctx: CheckContext, pair: Pair): Promise<Verifica
     sessionName: sessionName('verify', ctx.actor),
     durationSeconds: integration.durationSeconds,
   };
-  const attempt = (n: number) => audited(ctx, input, { purpose: 'verify', ...pair, attempt: n });
-  // When the pasted policy itself refuses this ID, waiting for IAM cannot help.
-  const verdict = ctx.analysis?.results.find((r) => r.externalId === externalId)?.decision;
-  const retry = verdict && verdict !== 'allow' ? null : ctx.retry;
-  const { result, attempts } = retry
-    ? await withRetry(retry, attempt, propagating)
-    : { result: await attempt(1), attempts: 1 };
-  const base = { ...pair, externalId, ...(attempts > 1 && { attempts }) };
+  const result = await audited(ctx, input, { purpose: 'verify', ...pair, attempt });
+  const base = { ...pair, externalId, ...(attempt > 1 && { attempts: attempt }) };
   if (result.ok) return { ...base, ok: true, assumedRoleArn: result.assumedRoleArn, hints: [] };
-  return {
-    ...base,
-    ok: false,
-    error: { code: result.code, message: result.message },
-    hints: hintsForFailure(result, {
-      roleArn: integration.roleArn,
-      externalId,
-      ...pair,
-      accountName: ctx.accountName,
-      integrationId: integration.id,
-      platformAccountId: ctx.platformAccountId,
-      durationSeconds: integration.durationSeconds,
-      region: integration.region,
-      ...(ctx.analysis && { analysis: ctx.analysis }),
-    }),
-  };
+  const refused = { ...base, ok: false, error: { code: result.code, message: result.message } };
+  return { ...refused, hints: await hintsFor(ctx, refused, propagation) };
+}
+
+/** The catalogue's advice for a refused check, with what else is known about a denial. */
+export async function hintsFor(
+  ctx: CheckContext,
+  result: Omit<VerificationResult, 'hints'>,
+  propagation?: DenialFacts['propagation'],
+) {
+  const error = result.error ?? { code: 'UnknownError', message: '' };
+  const denied = error.code === 'AccessDenied';
+  const facts = denied ? { ...(await ctx.facts()), propagation } : undefined;
+  const { integration } = ctx;
+  return hintsForFailure(error, {
+    roleArn: integration.roleArn,
+    externalId: result.externalId,
+    stackSlug: result.stackSlug,
+    phase: result.phase,
+    accountName: ctx.accountName,
+    integrationId: integration.id,
+    platformAccountId: ctx.platformAccountId,
+    durationSeconds: integration.durationSeconds,
+    region: integration.region,
+    cli: ctx.cli,
+    ...(ctx.analysis && { analysis: ctx.analysis }),
+    ...(ctx.pastedPolicy && { pastedPolicy: ctx.pastedPolicy }),
+    ...(facts && { facts }),
+  });
 }
 
 /**

@@ -14,6 +14,7 @@ const ctx: HintContext = {
   platformAccountId: '111111111111',
   durationSeconds: 3600,
   region: 'eu-west-1',
+  cli: null,
 };
 const denied = {
   code: 'AccessDenied',
@@ -62,7 +63,11 @@ describe('the hint for each STS outcome', () => {
     [{ code: 'CredentialsProviderError', message: 'none' }, ['platform-credentials'], /operator/],
     [{ code: 'Throttling', message: 'Rate exceeded' }, ['sts-throttled'], /Rate exceeded/],
     [{ code: 'TimeoutError', message: 'timed out' }, ['sts-unreachable'], /in time/],
-    [{ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' }, ['sts-unreachable'], /in time/],
+    [
+      { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' },
+      ['sts-unreachable'],
+      /could not connect to STS \(connection refused\)/,
+    ],
     [{ code: 'InternalFailure', message: 'oops' }, ['sts-error'], /InternalFailure/],
   ])('%j → %j', (failure, ids, text) => {
     const hints = hintsForFailure(failure, ctx);

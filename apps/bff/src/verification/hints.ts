@@ -1,8 +1,9 @@
 import { describeRoleArnProblem, type Hint, type Phase } from '@rolebridge/contracts';
 import type { AnalysisResult } from '@rolebridge/trust-policy';
-import { analysisHint } from './analysis-hint.js';
-import { anyStackStatement, statementToAdd } from './statements.js';
-import { PROBE_STACK_SLUG } from './targets.js';
+import { awsPrefix, withKeys, type CliTarget } from '../aws/cli-target.js';
+import { accessDeniedHints, type DenialFacts } from './access-denied.js';
+import { roleNameOf } from './fixes.js';
+import { anyStackStatement } from './statements.js';
 
 /**
  * The hint catalogue: the one place that turns an STS outcome into advice. Ids are stable
@@ -27,6 +28,11 @@ export interface HintContext {
   region: string | null;
   /** The admin's pasted trust policy, analysed for this external ID. */
   analysis?: AnalysisResult;
+  pastedPolicy?: string | undefined;
+  /** Where the commands in fixes run: the sandbox (endpoint, region, keys) or AWS (null). */
+  cli: CliTarget | null;
+  /** What else is known about an AccessDenied, to tell its causes apart. */
+  facts?: DenialFacts;
 }
 
 const OPERATOR_CODES: Record<string, string> = {
@@ -61,58 +67,14 @@ const NETWORK_CODES = new Set([
   'EPIPE',
   'NetworkingError',
 ]);
-
-const roleName = (arn: string) => arn.split('/').pop() ?? arn;
-
-function accessDeniedHints(failure: StsFailure, ctx: HintContext): Hint[] {
-  if (/root accounts/i.test(failure.message)) {
-    return [
-      {
-        id: 'platform-is-root',
-        title: 'Rolebridge runs with root credentials (operator problem)',
-        detail:
-          'AWS never lets an account root user assume a role. The Rolebridge operator must give the server an IAM user or role instead.',
-      },
-    ];
-  }
-  const probe =
-    ctx.stackSlug === PROBE_STACK_SLUG
-      ? ` No stack uses this integration yet, so Rolebridge checked with the stand-in stack "${PROBE_STACK_SLUG}". If your policy admits only specific stacks, this refusal is expected: the check runs again when you attach a stack.`
-      : '';
-  const principal = ctx.platformAccountId ?? "Rolebridge's AWS account";
-  const fix = statementToAdd(ctx);
-  const hints: Hint[] = [];
-  if (ctx.analysis) hints.push(analysisHint(ctx, ctx.analysis));
-  hints.push(
-    {
-      id: 'trust-policy-denies',
-      title: "The role's trust policy does not let Rolebridge assume it",
-      detail:
-        `AWS refused sts:AssumeRole with external ID ${ctx.externalId}. The trust policy must name ${principal} as Principal.AWS ` +
-        `and match the external ID with StringEquals or StringLike on sts:ExternalId.${probe}` +
-        (fix
-          ? ' Add this statement to the role (IAM → Roles → Trust relationships → Edit trust policy):'
-          : ''),
-      ...(fix && { fix }),
-    },
-    {
-      id: 'external-id',
-      title: 'External ID Rolebridge sent',
-      detail: `Rolebridge sends ${ctx.phase === 'read' ? 'this ID when planning' : 'this ID when applying'} stack ${ctx.stackSlug}; the trust policy's sts:ExternalId condition must match it.`,
-      fix: ctx.externalId,
-      severity: 'info',
-    },
-    {
-      id: 'role-missing-or-typo',
-      title: 'Or the role does not exist under this ARN',
-      detail:
-        `AWS answers AccessDenied, not "not found", when no role has the ARN ${ctx.roleArn}. ` +
-        'Check the account ID, the role name (and path) letter by letter, and that the role was not deleted.',
-      fix: `aws iam get-role --role-name ${roleName(ctx.roleArn)}`,
-    },
-  );
-  return hints;
-}
+/** Errors raised before any request reached STS: nothing answered, late or otherwise. */
+const CONNECT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 
 function validationHints(failure: StsFailure, ctx: HintContext): Hint[] {
   if (/MaxSessionDuration/.test(failure.message)) {
@@ -121,7 +83,10 @@ function validationHints(failure: StsFailure, ctx: HintContext): Hint[] {
         id: 'duration-over-max',
         title: "Duration is longer than the role's maximum session duration",
         detail: `The integration asks for ${ctx.durationSeconds} s but the role allows less (AWS: "${failure.message}"). Raise the role's maximum session duration, or lower the integration's Duration.`,
-        fix: `aws iam update-role --role-name ${roleName(ctx.roleArn)} --max-session-duration ${Math.max(3600, ctx.durationSeconds)}`,
+        fix: withKeys(
+          ctx.cli,
+          `${awsPrefix(ctx.cli)} iam update-role --role-name ${roleNameOf(ctx.roleArn)} --max-session-duration ${Math.max(3600, ctx.durationSeconds)}`,
+        ),
       },
     ];
   }
@@ -190,6 +155,18 @@ export function hintsForFailure(failure: StsFailure, ctx: HintContext): Hint[] {
       },
     ];
   }
+  if (CONNECT_CODES.has(code)) {
+    return [
+      {
+        id: 'sts-unreachable',
+        title:
+          code === 'ECONNREFUSED'
+            ? 'Rolebridge could not connect to STS (connection refused)'
+            : 'Rolebridge could not reach STS (no route or name lookup failed)',
+        detail: `The connection to STS${ctx.region ? ` in ${ctx.region}` : ''} failed before any request was sent (${code}: ${failure.message}). Nothing is known about the role yet; check that the server can reach the STS endpoint (and, for a sandbox, that it is running), then verify again.`,
+      },
+    ];
+  }
   if (NETWORK_CODES.has(code)) {
     return [
       {
@@ -228,8 +205,26 @@ export function confusedDeputyHint(ctx: {
 }
 
 /** Cheap near-miss checks made before any AWS call; an empty list means the ARN is a role ARN. */
-export function roleArnHints(roleArn: string): Hint[] {
+export function roleArnHints(roleArn: string, platformPartition = 'aws'): Hint[] {
   const problem = describeRoleArnProblem(roleArn);
+  const partition = roleArn.split(':')[1] ?? '';
+  if (!problem && partition !== platformPartition) {
+    // AWS partitions are separate worlds: no principal in one may assume a role in another.
+    const names: Record<string, string> = {
+      aws: 'AWS commercial regions',
+      'aws-cn': 'AWS China',
+      'aws-us-gov': 'AWS GovCloud (US)',
+    };
+    const corrected = roleArn.replace(/^arn:[^:]+:/, `arn:${platformPartition}:`);
+    return [
+      {
+        id: 'arn-wrong-partition',
+        title: `The role is in partition ${partition}; Rolebridge runs in ${platformPartition}`,
+        detail: `${roleArn} is in ${names[partition] ?? `the ${partition} partition`}, and Rolebridge's identity is in ${names[platformPartition] ?? platformPartition}. A principal in one partition can never assume a role in another, so Rolebridge did not call AWS. If the role is in ${names[platformPartition] ?? platformPartition}, use this ARN:`,
+        fix: corrected,
+      },
+    ];
+  }
   if (!problem) return [];
   const corrected = /arn:[\w-]+:iam::\d{12}:role\/[\w+=,.@/-]+/.exec(problem)?.[0];
   const trimmed = roleArn.trim();

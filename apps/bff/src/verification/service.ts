@@ -1,3 +1,4 @@
+import { ulid } from 'ulid';
 import {
   WORKER_VERIFICATION_REASON,
   type AwsIntegration,
@@ -10,19 +11,30 @@ import { analyzeTrustPolicy, formatExternalId } from '@rolebridge/trust-policy';
 import type { AccountService } from '../account/service.js';
 import type { AuditLog } from '../audit/repository.js';
 import { actorOf, type Principal } from '../auth/principal.js';
+import type { CliTarget } from '../aws/cli-target.js';
 import type { StsClients } from '../aws/sts-clients.js';
 import type { Clock } from '../clock.js';
 import { Conflict } from '../http/errors.js';
 import type { IntegrationsRepository } from '../integrations/repository.js';
 import type { IntegrationsService } from '../integrations/service.js';
 import type { SpacesService } from '../spaces/service.js';
-import { checkPair, probeConfusedDeputy, type CheckContext } from './checks.js';
+import type { DenialFacts } from './access-denied.js';
+import { keepRetrying, verificationJson, type RetryJob } from './background-retry.js';
+import {
+  checkPair,
+  hintsFor,
+  mayBePropagating,
+  probeConfusedDeputy,
+  type CheckContext,
+} from './checks.js';
 import { confusedDeputyHint, roleArnHints } from './hints.js';
-import type { RetryPolicy } from './retry.js';
+import type { BackgroundTasks, RetryPolicy } from './retry.js';
 import { planTargets, type Pair } from './targets.js';
 
 /** A role created or edited this recently may not have reached STS yet. */
 const RECENT_CHANGE_MS = 60_000;
+
+type RoleState = { exists: false } | { exists: true; trustPolicy: string } | null;
 
 export function createVerificationService(deps: {
   integrations: IntegrationsService;
@@ -33,14 +45,25 @@ export function createVerificationService(deps: {
   clock: Clock;
   sts: StsClients;
   retry: RetryPolicy;
+  background: BackgroundTasks;
+  /** Sandbox mode: where copied commands run, and a look at the customer's roles. */
+  cli: CliTarget | null;
+  customerAccount: string | null;
+  describeRole: (roleArn: string) => Promise<RoleState>;
 }) {
   const { account, clock } = deps;
 
+  async function knownAccounts(): Promise<string[]> {
+    const verified = (await deps.repo.verifiedRoleArns()).map((arn) => arn.split(':')[4] ?? '');
+    return [...new Set([...(deps.customerAccount ? [deps.customerAccount] : []), ...verified])];
+  }
+
+  /** The first verdict: one attempt per check, so the answer never waits on IAM. */
   async function run(
     principal: Principal,
     integration: AwsIntegration,
     request: VerifyRequest,
-  ): Promise<Verification> {
+  ): Promise<{ verification: Verification; retry: RetryJob | null }> {
     const { name: accountName, platformPrincipal } = await account.current();
     const externalIdOf = (p: Pair) =>
       formatExternalId({ accountName, integrationId: integration.id, ...p });
@@ -72,11 +95,14 @@ export function createVerificationService(deps: {
       },
     });
     const checkedAt = clock.now().toISOString();
-    const arnHints = roleArnHints(integration.roleArn);
+    const last = integration.lastVerification;
+    const lastOkAt = last?.ok ? last.checkedAt : last?.lastOkAt;
+    const platformPartition = platformPrincipal?.arn.split(':')[1] ?? 'aws';
+    const arnHints = roleArnHints(integration.roleArn, platformPartition);
     if (arnHints.length > 0) {
       // Not an ARN STS could accept: say so without spending a call on it.
       const message = arnHints[0]?.detail ?? 'Not a role ARN';
-      return {
+      const verification: Verification = {
         ok: false,
         checkedAt,
         results: plan.pairs.map((p) => ({
@@ -89,10 +115,12 @@ export function createVerificationService(deps: {
         confusedDeputy: { checked: false, open: false },
         hints: plan.notes,
       };
+      return { verification, retry: null };
     }
-    const changedAt = Date.parse(integration.updatedAt);
     const recent =
-      request.roleChangedRecently ?? clock.now().getTime() - changedAt < RECENT_CHANGE_MS;
+      request.roleChangedRecently ??
+      clock.now().getTime() - Date.parse(integration.updatedAt) < RECENT_CHANGE_MS;
+    let facts: Promise<DenialFacts> | undefined;
     const ctx: CheckContext = {
       integration,
       client: deps.sts.forRegion(integration.region),
@@ -102,26 +130,89 @@ export function createVerificationService(deps: {
       platformAccountId: platformPrincipal?.accountId ?? null,
       externalIdOf,
       analysis: target?.trustPolicy ? analyze(target.trustPolicy, plan.pairs) : undefined,
-      retry: recent ? deps.retry : null,
+      pastedPolicy: target?.trustPolicy,
+      cli: deps.cli,
+      // Asked once, and only when AWS refused: a pass costs no extra lookups.
+      facts: () =>
+        (facts ??= (async () => {
+          const role = await deps.describeRole(integration.roleArn);
+          return {
+            knownAccounts: await knownAccounts(),
+            lastOkAt,
+            retryWindowMs: deps.retry.windowMs,
+            ...(role && {
+              role: role.exists
+                ? { ...role, analysis: analyze(role.trustPolicy, plan.pairs) }
+                : role,
+            }),
+          };
+        })()),
     };
     // Read, write and the probe in parallel: one round trip of wall time, not three.
-    const [results, firstProbe] = await Promise.all([
+    const [firstResults, probe] = await Promise.all([
       Promise.all(plan.pairs.map((p) => checkPair(ctx, p))),
       probeConfusedDeputy(ctx),
     ]);
-    // A probe sent before a new role reached STS proves nothing; ask again once it has.
-    const propagated = results.some((r) => r.ok && (r.attempts ?? 1) > 1);
-    const probe = propagated && !firstProbe.open ? await probeConfusedDeputy(ctx) : firstProbe;
+    const retry = recent ? await retryPlan(ctx, firstResults) : null;
+    // Retried checks say so in their hints; the pass/fail of each stays what AWS answered.
+    const results = retry
+      ? await Promise.all(
+          firstResults.map(async (r) =>
+            retry.pairs.some((p) => same(p, r))
+              ? { ...r, hints: await hintsFor(ctx, r, 'retrying') }
+              : r,
+          ),
+        )
+      : firstResults;
     const hints = [...plan.notes];
     if (probe.open) hints.push(confusedDeputyHint({ roleArn: integration.roleArn, ...ctx }));
-    return {
-      ok: results.length > 0 && results.every((r) => r.ok),
+    const ok = results.length > 0 && results.every((r) => r.ok);
+    const verification: Verification = {
+      ok,
       checkedAt,
       results,
       confusedDeputy: probe,
       hints,
       ...(plan.deferred && { deferred: true }),
+      ...(retry && {
+        retrying: {
+          attempt: 1,
+          startedAt: checkedAt,
+          elapsedMs: 0,
+          until: new Date(Date.parse(checkedAt) + deps.retry.windowMs).toISOString(),
+        },
+      }),
+      ...(!ok && lastOkAt && { lastOkAt }),
     };
+    return { verification, retry: retry && { ...retry, ctx, notes: plan.notes } };
+  }
+
+  const same = (a: Pair, b: Pair) => a.stackSlug === b.stackSlug && a.phase === b.phase;
+
+  /**
+   * Which refused checks are worth retrying: AccessDenied that a role change on its way to
+   * STS explains. Not when what we know says waiting cannot help (the pasted policy or the
+   * role's policy in IAM refuses, the role does not exist, the account is unknown).
+   */
+  async function retryPlan(ctx: CheckContext, results: Awaited<ReturnType<typeof checkPair>>[]) {
+    if (deps.retry.windowMs <= 0) return null;
+    const refused = results.filter(mayBePropagating);
+    if (refused.length === 0) return null;
+    const facts = await ctx.facts();
+    const account = ctx.integration.roleArn.split(':')[4] ?? '';
+    if (facts.knownAccounts.length > 0 && !facts.knownAccounts.includes(account)) return null;
+    if (facts.role?.exists === false) return null;
+    const refusedBy = (analysis: typeof ctx.analysis, externalId: string) => {
+      const decision = analysis?.results.find((r) => r.externalId === externalId)?.decision;
+      return decision !== undefined && decision !== 'allow';
+    };
+    const roleAnalysis = facts.role?.exists ? facts.role.analysis : undefined;
+    const pairs = refused
+      .filter(
+        (r) => !refusedBy(ctx.analysis, r.externalId) && !refusedBy(roleAnalysis, r.externalId),
+      )
+      .map(({ stackSlug, phase }) => ({ stackSlug, phase }));
+    return pairs.length > 0 ? { pairs } : null;
   }
 
   /** Audited always; stored as the integration's last verification only when asked. */
@@ -131,7 +222,9 @@ export function createVerificationService(deps: {
     verification: Verification,
     store: boolean,
   ) {
-    if (store) await deps.repo.saveVerification(integration.id, JSON.stringify(verification));
+    const run = ulid();
+    const json = verificationJson(verification);
+    if (store) await deps.repo.saveVerification(integration.id, json, run);
     await deps.audit.record({
       actor: actorOf(principal),
       action: 'integration.verify',
@@ -143,16 +236,33 @@ export function createVerificationService(deps: {
           (r) => `${r.stackSlug}@${r.phase}:${r.error?.code ?? 'ok'}`,
         ),
         confusedDeputyOpen: verification.confusedDeputy.open,
+        ...(verification.retrying && { retrying: true }),
       },
     });
-    return verification;
+    return run;
   }
 
-  const runAndStore = async (
+  async function runAndStore(
     principal: Principal,
     integration: AwsIntegration,
     request: VerifyRequest,
-  ) => record(principal, integration, await run(principal, integration, request), true);
+  ): Promise<Verification> {
+    const { verification, retry } = await run(principal, integration, request);
+    const runId = await record(principal, integration, verification, true);
+    if (retry) {
+      deps.background.start((signal) =>
+        keepRetrying({
+          job: retry,
+          first: verification,
+          policy: deps.retry,
+          clock,
+          signal,
+          save: (json) => deps.repo.updateVerificationOf(integration.id, runId, json),
+        }),
+      );
+    }
+    return verification;
+  }
 
   return {
     /** Right after create; null for roles the worker assumes itself. */
@@ -173,8 +283,8 @@ export function createVerificationService(deps: {
     },
 
     /**
-     * Before attaching: assume the role for this stack and the phases being enabled. A pass
-     * becomes the integration's last verification; a refusal is not stored, since the
+     * Before attaching: assume the role for this stack and the phases being enabled, once.
+     * A pass becomes the integration's last verification; a refusal is not stored, since the
      * integration still works for the stacks that already use it.
      */
     async forAttach(
@@ -184,8 +294,13 @@ export function createVerificationService(deps: {
       phases: Phase[],
     ): Promise<Verification | null> {
       if (integration.assumeRoleOnWorker || phases.length === 0) return null;
-      const verification = await run(principal, integration, { stack: stackSlug, phases });
-      return record(principal, integration, verification, verification.ok);
+      const { verification } = await run(principal, integration, {
+        stack: stackSlug,
+        phases,
+        roleChangedRecently: false,
+      });
+      await record(principal, integration, verification, verification.ok);
+      return verification;
     },
   };
 }

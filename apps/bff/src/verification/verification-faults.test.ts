@@ -9,7 +9,7 @@ let agent: TestAgent;
 beforeAll(async () => {
   // Short retry timing: the sandbox's propagation delay below is 600 ms, not IAM's seconds.
   t = await createTestApp({
-    retry: { windowMs: 2_000, firstDelayMs: 50, maxDelayMs: 200 },
+    retry: { windowMs: 1_500, firstDelayMs: 50, maxDelayMs: 200 },
     requestTimeoutMs: 300,
   });
   agent = await t.loginAgent();
@@ -76,17 +76,69 @@ describe('when AWS is not the problem, the hints say so', () => {
 });
 
 describe('IAM propagation', () => {
-  it('retries AccessDenied for a just-created role until STS sees it', async () => {
-    t.sandbox.faults.setPropagationDelay(600);
+  /** Reads the integration until `done` says so; returns every stored verification seen. */
+  async function watch(id: string, done: (v: Verification) => boolean) {
+    const seen: Verification[] = [];
+    for (let i = 0; i < 100; i++) {
+      const res = await agent.get(`/api/integrations/aws/${id}`).expect(200);
+      const v = res.body.lastVerification as Verification;
+      seen.push(v);
+      if (done(v)) return seen;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('the background retry never finished');
+  }
+
+  it('answers a just-created role at once and turns green in the background when STS sees it', async () => {
+    t.sandbox.faults.setPropagationDelay(700);
     const { roleArn } = await createRole(t.iam, ANY_STACK_POLICY);
     const started = Date.now();
-    const { verification } = await create(roleArn);
-    expect(verification.ok).toBe(true);
-    expect(verification.results[0]?.attempts).toBeGreaterThan(1);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+    const { integration, verification } = await create(roleArn);
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(verification.ok).toBe(false);
+    expect(verification.retrying).toMatchObject({ attempt: 1, elapsedMs: 0 });
+    expect(ids(verification.results[0]?.hints ?? [])[0]).toBe('iam-propagating');
+    expect(verification.results[0]?.hints[0]?.title).toMatch(/can take up to a minute/);
+
+    const seen = await watch(integration.id, (v) => v.ok);
+    const final = seen.at(-1)!;
+    expect(final.retrying).toBeUndefined();
+    expect(final.results.every((r) => r.ok && (r.attempts ?? 1) > 1)).toBe(true);
     // The probe ran again after propagation, so "not open" is a real answer.
-    expect(verification.confusedDeputy).toEqual({ checked: true, open: false });
+    expect(final.confusedDeputy).toEqual({ checked: true, open: false });
+    const progress = seen.filter((v) => v.retrying).map((v) => v.retrying!.attempt);
+    expect(Math.max(...progress)).toBeGreaterThan(1);
   });
+
+  it('says a refusal that outlasts the retry window may still be propagation, not that the policy denies', async () => {
+    t.sandbox.faults.setPropagationDelay(30_000);
+    const { roleArn } = await createRole(t.iam, ANY_STACK_POLICY);
+    const { integration } = await create(roleArn);
+    const final = (await watch(integration.id, (v) => !v.retrying)).at(-1)!;
+    expect(final.ok).toBe(false);
+    const hints = final.results[0]?.hints ?? [];
+    expect(ids(hints)[0]).toBe('still-denied-after-retries');
+    expect(hints.map((h) => h.title)).not.toContain(
+      "The role's trust policy does not let Rolebridge assume it",
+    );
+  });
+
+  it('answers a denied verification in under 5 s even when STS hangs', async () => {
+    // The real timeouts, not this file's shortened ones.
+    const slow = await createTestApp({ sandbox: t.sandbox, retry: { windowMs: 60_000 } });
+    try {
+      const admin = await slow.loginAgent();
+      const { roleArn } = await createRole(t.iam, ANY_STACK_POLICY);
+      t.sandbox.faults.setRole(roleArn, { latencyMs: 20_000 });
+      const started = Date.now();
+      const { verification } = await create(roleArn, {}, admin);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(verification.results[0]?.error?.code).toBe('TimeoutError');
+    } finally {
+      t.sandbox.faults.reset();
+      await slow.close();
+    }
+  }, 15_000);
 
   it('does not wait on AccessDenied when nothing changed recently', async () => {
     const { integration } = await create('arn:aws:iam::222222222222:role/missing');

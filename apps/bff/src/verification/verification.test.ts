@@ -79,10 +79,11 @@ describe('a trust policy for another stack', () => {
     expect(denied.ok).toBe(false);
     const [read] = denied.results;
     expect(read?.error?.code).toBe('AccessDenied');
+    // The sandbox lets Rolebridge read the role's policy, so it says why it refuses.
     expect(hintIds(read?.hints)).toEqual([
+      'role-trust-policy-analysis',
       'trust-policy-denies',
       'external-id',
-      'role-missing-or-typo',
     ]);
     const externalId = `demo@${integration.id}@stack-b@read`;
     expect(hint(read?.hints, 'external-id')?.fix).toBe(externalId);
