@@ -57,6 +57,8 @@ export default defineConfig({
       ROLEBRIDGE_ADMIN_EMAIL: E2E_ADMIN.email,
       ROLEBRIDGE_ADMIN_PASSWORD: E2E_ADMIN.password,
       ROLEBRIDGE_SANDBOX_PORT: String(PORT + 1),
+      // Stories switch on an IAM propagation delay to watch the background retry.
+      ROLEBRIDGE_SANDBOX_FAULT_CONTROL: 'true',
     },
   },
 });

@@ -90,5 +90,7 @@ test('a duration over the role maximum shows the duration hint', async ({
   await expect(
     page.getByText("Duration is longer than the role's maximum session duration").first(),
   ).toBeVisible({ timeout: 15_000 });
-  await expect(page.getByText('aws iam update-role').first()).toBeVisible();
+  await expect(
+    page.getByText(/aws --endpoint-url \S+ --region us-east-1 iam update-role/).first(),
+  ).toBeVisible();
 });

@@ -45,6 +45,7 @@ async function main() {
           port: env.ROLEBRIDGE_SANDBOX_PORT,
           keys,
           stateFile: join(dataDir, 'sandbox-state.json'),
+          faultControl: env.ROLEBRIDGE_SANDBOX_FAULT_CONTROL,
         })
       : null;
   const sts = createStsClients(

@@ -29,6 +29,11 @@ export const serverEnv = z.object({
   ROLEBRIDGE_SANDBOX_PLATFORM_SECRET: z.string().min(16).max(128).optional(),
   ROLEBRIDGE_SANDBOX_ADMIN_KEY_ID: z.string().min(16).max(128).optional(),
   ROLEBRIDGE_SANDBOX_ADMIN_SECRET: z.string().min(16).max(128).optional(),
+  /**
+   * Serve the sandbox's unauthenticated fault endpoint (`/_sandbox/faults`), e.g. an IAM
+   * propagation delay for end-to-end tests. Off by default.
+   */
+  ROLEBRIDGE_SANDBOX_FAULT_CONTROL: flag.default(false),
   /** Secure cookies need HTTPS; on by default in production behind TLS, off for localhost. */
   ROLEBRIDGE_SECURE_COOKIES: flag.default(false),
   DATABASE_URL: z

@@ -4,6 +4,9 @@ import { Badge } from '../ui/badge';
 import { CodeBlock } from '../ui/code-block';
 import { formatDateTime } from '../../lib/format';
 import { HintItem } from './hint-item';
+import { RetryProgress } from './retry-progress';
+import { activeRetry } from './verdict';
+import { VerdictBadge } from './verdict-badge';
 import { shownBefore, VerificationResultItem } from './verification-result-item';
 
 type Verification = NonNullable<AwsIntegration['lastVerification']>;
@@ -22,22 +25,18 @@ export function VerificationSummary({ verification, onWorker = false }: Props) {
       </p>
     );
   }
+  const retry = activeRetry(verification);
   const deputy = verification.hints?.find((h) => h.id === CONFUSED_DEPUTY);
   const notes = verification.hints?.filter((h) => h.id !== CONFUSED_DEPUTY) ?? [];
   return (
     <div className="stack-md">
       <p>
-        {verification.deferred ? (
-          <Badge tone="info">Checked on attach</Badge>
-        ) : verification.ok ? (
-          <Badge tone="success">Verified</Badge>
-        ) : (
-          <Badge tone="danger">Failing</Badge>
-        )}{' '}
+        <VerdictBadge verification={verification} />{' '}
         {verification.checkedAt && (
           <span className="muted">Last checked {formatDateTime(verification.checkedAt)}</span>
         )}
       </p>
+      {retry && <RetryProgress retry={retry} />}
       {verification.confusedDeputy.open && (
         <Alert
           tone="warning"

@@ -1,5 +1,6 @@
 import { awsIntegration, awsIntegrationList } from '@rolebridge/contracts';
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { activeRetry } from '../../../components/verification/verdict';
 import { apiGet, apiRequest, withQuery } from '../../../lib/api-client';
 import { toListQuery, type IntegrationFilters } from '../utils/filters';
 
@@ -43,4 +44,8 @@ export const integrationQueryOptions = (id: string) =>
       );
       return { integration: data, etag: headers.get('ETag') };
     },
+    // While the server retries a refusal in the background, follow it: the status turns
+    // green by itself when AWS accepts.
+    refetchInterval: (query) =>
+      activeRetry(query.state.data?.integration.lastVerification ?? null) ? 1_000 : false,
   });

@@ -14,7 +14,9 @@ export function useVerifyIntegration(id: string) {
           body,
         })
       ).data,
-    // The stored lastVerification (and the list's status column) changed on the server.
+    // The stored lastVerification (and the list's status column) changed on the server. The
+    // mutation stays pending until the integration is read again, so every badge and heading
+    // shows the new verdict from the same value at the same moment.
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: integrationKeys.all }),

@@ -1,18 +1,10 @@
 import type { AwsIntegration } from '@rolebridge/contracts';
-import { Badge, type BadgeTone } from '../../../components/ui/badge';
-import { verificationStatus } from '../utils/status';
-
-const tones: Record<ReturnType<typeof verificationStatus>['key'], BadgeTone> = {
-  unverified: 'neutral',
-  verified: 'success',
-  failing: 'danger',
-};
+import { VerdictBadge } from '../../../components/verification/verdict-badge';
 
 export function StatusBadge({
   integration,
 }: {
   integration: Pick<AwsIntegration, 'lastVerification'>;
 }) {
-  const status = verificationStatus(integration);
-  return <Badge tone={tones[status.key]}>{status.label}</Badge>;
+  return <VerdictBadge verification={integration.lastVerification} />;
 }

@@ -7,7 +7,6 @@ import { Button } from '../../../components/ui/button';
 import { CheckboxField, SelectField } from '../../../components/ui/field';
 import { applyServerErrors } from '../../../lib/form-errors';
 import { refusedVerification, useAttach } from '../api/attachments';
-import { useElapsed } from '../../../lib/use-elapsed';
 import { AttachRefused } from './attach-refused';
 
 type Props = {
@@ -24,7 +23,6 @@ export const writeHint = 'Used during write phases of runs, e.g. applies.';
 
 export function AttachForm({ slug, options, held, spaceName }: Props) {
   const attach = useAttach(slug);
-  const elapsed = useElapsed(attach.isPending, attach.submittedAt);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<AttachRequest>({
     resolver: zodResolver(attachRequest),
@@ -72,10 +70,7 @@ export function AttachForm({ slug, options, held, spaceName }: Props) {
           Attach
         </Button>
         <p role="status" className="muted">
-          {attach.isPending &&
-            (elapsed < 3
-              ? `Checking that Rolebridge can assume the role for ${slug}…`
-              : `Checking… retrying while AWS applies a recent role change (${elapsed} s, up to about 20 s).`)}
+          {attach.isPending && `Checking that Rolebridge can assume the role for ${slug}…`}
         </p>
       </div>
       {formError && (

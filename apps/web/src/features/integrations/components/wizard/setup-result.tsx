@@ -5,11 +5,20 @@ import { Link } from 'react-router';
 import { Alert } from '../../../../components/ui/alert';
 import { Button, ButtonLink } from '../../../../components/ui/button';
 import { PageSpinner } from '../../../../components/ui/spinner';
+import { verdictOf } from '../../../../components/verification/verdict';
 import { paths } from '../../../../config/paths';
 import { integrationQueryOptions } from '../../api/integrations';
 import { VerificationPanel } from '../verification-panel';
 
 type Props = { id: string; target: VerifyTarget; onRestart: () => void };
+
+const headings = {
+  verified: (name: string) => `${name} is set up and verified`,
+  deferred: (name: string) => `${name} is saved; the role is checked when you attach a stack`,
+  retrying: (name: string) => `${name} is saved; AWS has not accepted the role yet, retrying`,
+  failing: (name: string) => `${name} was saved, but the role could not be assumed`,
+  unverified: (name: string) => `${name} is saved`,
+};
 
 export function SetupResult({ id, target, onRestart }: Props) {
   const query = useQuery(integrationQueryOptions(id));
@@ -34,16 +43,14 @@ export function SetupResult({ id, target, onRestart }: Props) {
     );
   }
   const { integration } = query.data;
-  const ok = integration.lastVerification?.ok === true;
-  const deferred = integration.lastVerification?.deferred === true;
+  // The heading reads the same value as the badge below it, so the two never disagree.
+  const verdict = verdictOf(integration.lastVerification);
+  const ok = verdict === 'verified';
+  const deferred = verdict === 'deferred';
   return (
     <div className="stack-lg">
       <h3 className="section-title" tabIndex={-1} ref={headingRef}>
-        {deferred
-          ? `${integration.name} is saved; the role is checked when you attach a stack`
-          : ok
-            ? `${integration.name} is set up and verified`
-            : `${integration.name} was saved, but the role could not be assumed`}
+        {headings[verdict](integration.name)}
       </h3>
       {ok ? (
         <Alert
@@ -55,7 +62,8 @@ export function SetupResult({ id, target, onRestart }: Props) {
       ) : deferred ? null : (
         <p>
           Follow the hints below, fix the role in AWS, then press <b>Verify again</b>. Changes to a
-          role can take a few seconds to reach STS; Rolebridge retries for you.
+          role can take up to a minute to reach STS: tick “I just changed the role” and Rolebridge
+          keeps retrying for you.
         </p>
       )}
       <VerificationPanel integration={integration} target={target} />
