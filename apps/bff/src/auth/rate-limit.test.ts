@@ -27,7 +27,13 @@ function secondReplica() {
     logger: createLogger('silent'),
     clock: systemClock,
     platform: staticPlatformIdentity(null),
-    aws: { sts: { forRegion: () => undefined as never, destroy: () => undefined } },
+    aws: {
+      sts: {
+        forRegion: () => undefined as never,
+        defaultRegion: 'us-east-1',
+        destroy: () => undefined,
+      },
+    },
     config: { mode: 'sandbox', secureCookies: false },
   });
   return { app, close: () => db.destroy() };
