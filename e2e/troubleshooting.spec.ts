@@ -72,6 +72,7 @@ test('a duration over the role maximum shows the duration hint', async ({
   unique,
   cleanup,
 }) => {
+  test.setTimeout(60_000);
   const roleName = unique('short-session-role');
   const name = unique('long-duration');
   cleanup.role(roleName);
