@@ -6,7 +6,7 @@ import { stsPlatformIdentity } from './aws/platform-identity.js';
 import { createStsClients } from './aws/sts-clients.js';
 import { systemClock } from './clock.js';
 import { loadEnv } from './config/env.js';
-import { migrateToLatest, openDatabase } from './db/database.js';
+import { migrateToLatest, openDatabase, withStartupLock } from './db/database.js';
 import { createLogger } from './logging/logger.js';
 
 function fail(message: string): never {
@@ -23,8 +23,10 @@ async function main() {
   }
   const logger = createLogger(env.LOG_LEVEL);
   const dataDir = resolve(env.ROLEBRIDGE_DATA_DIR);
-  const db = openDatabase(join(dataDir, 'rolebridge.db'));
-  await migrateToLatest(db);
+  const db = openDatabase(env.DATABASE_URL ?? join(dataDir, 'rolebridge.db'), {
+    max: env.ROLEBRIDGE_DB_POOL_MAX,
+    onError: (err) => logger.warn({ err }, 'database connection lost; the pool replaces it'),
+  });
 
   const keys: Partial<SandboxKeys> = {
     ...(env.ROLEBRIDGE_SANDBOX_PLATFORM_KEY_ID && {
@@ -86,10 +88,14 @@ async function main() {
       exposeErrors: env.NODE_ENV === 'development',
     },
   });
-  const admin = await services.bootstrap({
-    accountName: env.ROLEBRIDGE_ACCOUNT_NAME,
-    adminEmail: env.ROLEBRIDGE_ADMIN_EMAIL,
-    adminPassword: env.ROLEBRIDGE_ADMIN_PASSWORD,
+  // Replicas starting together take turns: the first migrates and creates the admin.
+  const admin = await withStartupLock(db, async () => {
+    await migrateToLatest(db);
+    return services.bootstrap({
+      accountName: env.ROLEBRIDGE_ACCOUNT_NAME,
+      adminEmail: env.ROLEBRIDGE_ADMIN_EMAIL,
+      adminPassword: env.ROLEBRIDGE_ADMIN_PASSWORD,
+    });
   });
 
   const server = app.listen(env.PORT, env.HOST, () => {
@@ -98,6 +104,7 @@ async function main() {
       ``,
       `  Rolebridge is running at ${url}`,
       `  AWS mode: ${env.ROLEBRIDGE_AWS_MODE}`,
+      `  Database: ${env.DATABASE_URL ? 'PostgreSQL' : `SQLite in ${dataDir}`}`,
     ];
     if (admin?.generatedPassword) {
       // Printed once, on the first start only: it is stored hashed and never shown again.

@@ -36,11 +36,14 @@ export const serverEnv = z.object({
   ROLEBRIDGE_SANDBOX_FAULT_CONTROL: flag.default(false),
   /** Secure cookies need HTTPS; on by default in production behind TLS, off for localhost. */
   ROLEBRIDGE_SECURE_COOKIES: flag.default(false),
+  /** PostgreSQL for several replicas; unset, the embedded SQLite in ROLEBRIDGE_DATA_DIR. */
   DATABASE_URL: z
-    .string()
-    .refine((v) => !v.startsWith('postgres'), {
-      error: 'PostgreSQL is not supported by this build yet; unset it to use the embedded SQLite',
+    .url({
+      protocol: /^postgres(ql)?$/,
+      error: 'must be a postgres:// URL (unset it to use the embedded SQLite)',
     })
     .optional(),
+  /** Connections each replica may hold; all replicas together must stay under max_connections. */
+  ROLEBRIDGE_DB_POOL_MAX: z.coerce.number().int().min(2).max(100).default(10),
 });
 export type ServerEnv = z.infer<typeof serverEnv>;

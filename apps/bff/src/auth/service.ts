@@ -23,7 +23,7 @@ export function createAuthService(deps: {
   repo: AuthRepository;
   audit: AuditLog;
   clock: Clock;
-  generation: Generation;
+  generation: Generation | null;
   limiter: RateLimiter;
 }) {
   const { repo, audit, clock } = deps;

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, createTestApp, type TestApp } from '../test/test-app.js';
@@ -81,18 +80,10 @@ describe('sessions', () => {
     expect(sessionId).not.toBe('');
     await request(t.app).get('/api/session').set('Cookie', `rb_session=${sessionId}`).expect(200);
     const logs = t.logLines.join('');
-    const database = readFileSync(t.dbFile).toString('latin1') + readWal(t.dbFile);
+    const database = await t.databaseText();
     for (const secret of [ADMIN.password, sessionId]) {
       expect(logs).not.toContain(secret);
       expect(database).not.toContain(secret);
     }
   });
 });
-
-function readWal(dbFile: string): string {
-  try {
-    return readFileSync(`${dbFile}-wal`).toString('latin1');
-  } catch {
-    return '';
-  }
-}

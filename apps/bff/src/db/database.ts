@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type Migration } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
+import pg from 'pg';
 import * as initial from './migrations/001-initial.js';
 import * as setupFlow from './migrations/002-setup-flow.js';
 import * as stacksAndRuns from './migrations/003-stacks-and-runs.js';
@@ -9,6 +10,7 @@ import * as rateLimits from './migrations/010-rate-limits.js';
 import * as tokenLineage from './migrations/011-token-lineage.js';
 import * as verificationRun from './migrations/020-verification-run.js';
 import * as listSearch from './migrations/040-list-search.js';
+import { dialectOf } from './dialect.js';
 import { countWrites, trackGeneration, type Generation } from './generation.js';
 import type { Database } from './schema.js';
 
@@ -25,9 +27,43 @@ const migrations: Record<string, Migration> = {
   '040-list-search': listSearch,
 };
 
+export const migrationNames = Object.keys(migrations);
+
 const generations = new WeakMap<Db, Generation>();
 
-export function openDatabase(file: string): Db {
+export interface PoolOptions {
+  /** Connections per replica; PostgreSQL's default limit is 100 for all replicas together. */
+  max?: number;
+  /** Idle clients that fail (the server restarted, a network blip) are reported here. */
+  onError?: (err: Error) => void;
+}
+
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//.test(location);
+}
+
+/** A SQLite file (or `:memory:`), or PostgreSQL when given a `postgres://` URL. */
+export function openDatabase(location: string, options: PoolOptions = {}): Db {
+  return isPostgresUrl(location) ? openPostgres(location, options) : openSqlite(location);
+}
+
+function openPostgres(url: string, options: PoolOptions): Db {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    // Fail a request that cannot get a connection rather than queue it forever.
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    // No query of ours runs for long; one that does is stuck and holds locks.
+    statement_timeout: 15_000,
+    idle_in_transaction_session_timeout: 15_000,
+    application_name: 'rolebridge',
+  });
+  pool.on('error', (err) => options.onError?.(err));
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+function openSqlite(file: string): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma('journal_mode = WAL');
@@ -42,11 +78,12 @@ export function openDatabase(file: string): Db {
   return db;
 }
 
-/** The database's generation, for caches that must never serve data older than the file. */
-export function generationOf(db: Db): Generation {
-  const generation = generations.get(db);
-  if (!generation) throw new Error('generationOf: database not opened with openDatabase');
-  return generation;
+/**
+ * The database's generation, for caches that must never serve data older than the
+ * database; null where there is none to watch (PostgreSQL: other replicas write too).
+ */
+export function generationOf(db: Db): Generation | null {
+  return generations.get(db) ?? null;
 }
 
 /**
@@ -74,10 +111,39 @@ function withStatementCache(
   return sqlite;
 }
 
+// Any fixed 64-bit number; other applications on the same database should not pick it.
+const STARTUP_LOCK = 7_236_914_582_113_004_001n;
+
+/**
+ * Runs start-up work (migrations, the first admin) in one replica at a time: replicas
+ * starting together on an empty PostgreSQL database wait here, and the first one's work
+ * is what the others then find. The lock is tied to a session, so a replica killed
+ * mid-way releases it. SQLite needs no lock: its writers are serialised by the file.
+ */
+export async function withStartupLock<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  if (dialectOf(db) !== 'postgres') return work();
+  return db.connection().execute(async (session) => {
+    await sql`SELECT pg_advisory_lock(${sql.lit(STARTUP_LOCK)})`.execute(session);
+    try {
+      return await work();
+    } finally {
+      await sql`SELECT pg_advisory_unlock(${sql.lit(STARTUP_LOCK)})`.execute(session);
+    }
+  });
+}
+
 export async function migrateToLatest(db: Db): Promise<void> {
+  // Kysely's bookkeeping tables go in the schema we write to (the first on search_path),
+  // not whichever schema happens to hold a table of that name already.
+  const schema =
+    dialectOf(db) === 'postgres'
+      ? (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db)).rows[0]
+          ?.schema
+      : undefined;
   const migrator = new Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve(migrations) },
+    ...(schema && { migrationTableSchema: schema }),
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');

@@ -37,16 +37,18 @@ export function countWrites(statement: SqliteDatabase.Statement, generation: Gen
 /**
  * A bounded map whose entries are valid only for the generation they were computed in.
  * Values are computed by the caller on a miss; a stale entry is simply recomputed.
+ * Without a generation (null) nothing is kept: every get computes.
  */
 export class GenerationCache<T> {
   private readonly entries = new Map<string, { generation: string; value: T }>();
 
   constructor(
-    private readonly generation: Generation,
+    private readonly generation: Generation | null,
     private readonly maxEntries = 1_000,
   ) {}
 
   async get(key: string, compute: () => Promise<T>): Promise<T> {
+    if (!this.generation) return compute();
     const generation = this.generation.current();
     const hit = this.entries.get(key);
     if (hit && hit.generation === generation) return hit.value;

@@ -1,5 +1,13 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../db/database.js';
+import {
+  containsText,
+  dialectOf,
+  nameSearch,
+  nameSearchSize,
+  sortedJsonArray,
+  type DialectName,
+} from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
 import { statusOf } from './verification-status.js';
 
@@ -40,37 +48,22 @@ type Tables = Database & { i: Database['aws_integrations'] };
 
 type Query = SelectQueryBuilder<Tables, 'i', object>;
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/** An FTS5 phrase: the whole search as one quoted string, so operators in it are plain text. */
-const phrase = (q: string) => `"${q.replaceAll('"', '""')}"`;
-
-/** SQLite FTS5 trigram index (migration 040); PostgreSQL would use pg_trgm on name instead. */
-const searchIds = (q: string) =>
-  sql<{
-    integration_id: string;
-  }>`(SELECT k.integration_id FROM integration_search s JOIN integration_search_keys k ON k.key = s.rowid WHERE integration_search MATCH ${phrase(q)})`;
-
-const searchSize = (q: string) =>
-  sql<number>`(SELECT count(*) FROM (SELECT 1 FROM integration_search WHERE integration_search MATCH ${phrase(q)} LIMIT ${SELECTIVE}))`;
-
 /**
  * Each row's labels, sorted, as JSON. The inner ORDER BY follows the primary key
  * (integration_id, label), so SQLite sorts nothing; `ORDER BY` inside the aggregate would.
  */
-export const labelsJsonOf = (table: 'i' | 'aws_integrations') =>
-  sql<string>`(SELECT json_group_array(label) FROM (SELECT label FROM integration_labels l WHERE l.integration_id = ${sql.ref(`${table}.id`)} ORDER BY label))`.as(
+export const labelsJsonOf = (dialect: DialectName, table: 'i' | 'aws_integrations') =>
+  sql<string>`(SELECT ${sortedJsonArray(dialect, sql.ref('label'))} FROM (SELECT label FROM integration_labels l WHERE l.integration_id = ${sql.ref(`${table}.id`)} ORDER BY label) AS s)`.as(
     'labels_json',
   );
 
 const statusIs = (status: VerificationStatus) => sql<boolean>`${statusOf} = ${status}`;
 
 const statusSize = (status: VerificationStatus) =>
-  sql<number>`(SELECT count(*) FROM (SELECT 1 FROM aws_integrations WHERE ${statusIs(status)} LIMIT ${SELECTIVE}))`;
+  sql<number>`(SELECT count(*) FROM (SELECT 1 FROM aws_integrations WHERE ${statusIs(status)} LIMIT ${SELECTIVE}) AS c)`;
 
 export function createListQueries(db: Db) {
+  const dialect = dialectOf(db);
   /**
    * The narrowest filter. Labels are counted exactly (label_counts); status and search
    * only up to SELECTIVE, enough to tell a narrow one from a broad one.
@@ -85,7 +78,7 @@ export function createListQueries(db: Db) {
           eb.selectFrom('label_counts').select('n').where('label', '=', label).as(`l${n}`),
         ),
         ...(status ? [statusSize(status).as('status')] : []),
-        ...(search ? [searchSize(search).as('q')] : []),
+        ...(search ? [nameSearchSize(dialect, search, SELECTIVE).as('q')] : []),
       ])
       .executeTakeFirstOrThrow();
     const size = (key: string) => Number((sizes as Record<string, number | null>)[key] ?? 0);
@@ -115,7 +108,7 @@ export function createListQueries(db: Db) {
     } else if (driver.kind === 'search') {
       // CROSS JOIN keeps SQLite from walking all integrations and probing the matches.
       query = db
-        .selectFrom(searchIds(filter.q!).as('m'))
+        .selectFrom(nameSearch(dialect, filter.q!).as('m'))
         .crossJoin('aws_integrations as i')
         .whereRef('i.id', '=', 'm.integration_id');
     } else {
@@ -135,7 +128,7 @@ export function createListQueries(db: Db) {
       );
     }
     if (filter.q && driver.kind !== 'search')
-      query = query.where(sql<boolean>`i.name LIKE ${`%${escapeLike(filter.q)}%`} ESCAPE '\\'`);
+      query = query.where(containsText(dialect, ['i.name'], filter.q));
     if (filter.spaceIds !== 'all')
       query = query.where('i.space_id', 'in', filter.spaceIds.length ? filter.spaceIds : ['']);
     if (filter.space) query = query.where('i.space_id', '=', filter.space);
@@ -161,7 +154,7 @@ export function createListQueries(db: Db) {
     }
     return query
       .selectAll('i')
-      .select(labelsJsonOf('i'))
+      .select(labelsJsonOf(dialect, 'i'))
       .orderBy(sql.ref(name))
       .orderBy(sql.ref(id))
       .limit(filter.limit)

@@ -6,6 +6,7 @@ import { createTestApp, type TestApp } from '../test/test-app.js';
 import { COUNT_CAP } from './list-query.js';
 import { createIntegrationsRepository } from './repository.js';
 import { statusOf } from './verification-status.js';
+import { testDatabaseUrl } from '../test/test-database.js';
 
 let t: TestApp;
 let agent: TestAgent;
@@ -164,29 +165,34 @@ describe('the integrations list', () => {
     expect(await counts()).toEqual({ x: 1, y: 1 });
   });
 
-  it('walks indexes in list order for a status, a label and a search, never every row', async () => {
-    const plan = async (query: { sql: string; parameters: readonly unknown[] }) =>
-      (
-        await sql<{ detail: string }>`EXPLAIN QUERY PLAN ${sql.raw(query.sql)}`.execute(t.db)
-      ).rows.map((r) => r.detail);
-    const byStatus =
-      sql`SELECT id FROM aws_integrations WHERE ${statusOf} = 'failing' ORDER BY name, id LIMIT 51`.compile(
-        t.db,
+  // SQLite's plans; PostgreSQL's planner picks by table statistics, so a small test table
+  // gets sequential scans whatever the indexes.
+  it.skipIf(testDatabaseUrl)(
+    'walks indexes in list order for a status, a label and a search, never every row',
+    async () => {
+      const plan = async (query: { sql: string; parameters: readonly unknown[] }) =>
+        (
+          await sql<{ detail: string }>`EXPLAIN QUERY PLAN ${sql.raw(query.sql)}`.execute(t.db)
+        ).rows.map((r) => r.detail);
+      const byStatus =
+        sql`SELECT id FROM aws_integrations WHERE ${statusOf} = 'failing' ORDER BY name, id LIMIT 51`.compile(
+          t.db,
+        );
+      expect((await plan(byStatus)).join('\n')).toMatch(
+        /USING (COVERING )?INDEX aws_integrations_status/,
       );
-    expect((await plan(byStatus)).join('\n')).toMatch(
-      /USING (COVERING )?INDEX aws_integrations_status/,
-    );
-    const byLabel =
-      sql`SELECT integration_id FROM integration_labels WHERE label = 'x' ORDER BY name, integration_id LIMIT 51`.compile(
-        t.db,
-      );
-    expect(await plan(byLabel)).toEqual([
-      expect.stringMatching(/USING COVERING INDEX integration_labels_label \(label=\?\)/),
-    ]);
-    const bySearch =
-      sql`SELECT rowid FROM integration_search WHERE integration_search MATCH '"ledger"'`.compile(
-        t.db,
-      );
-    expect((await plan(bySearch)).join('\n')).toMatch(/VIRTUAL TABLE INDEX/);
-  });
+      const byLabel =
+        sql`SELECT integration_id FROM integration_labels WHERE label = 'x' ORDER BY name, integration_id LIMIT 51`.compile(
+          t.db,
+        );
+      expect(await plan(byLabel)).toEqual([
+        expect.stringMatching(/USING COVERING INDEX integration_labels_label \(label=\?\)/),
+      ]);
+      const bySearch =
+        sql`SELECT rowid FROM integration_search WHERE integration_search MATCH '"ledger"'`.compile(
+          t.db,
+        );
+      expect((await plan(bySearch)).join('\n')).toMatch(/VIRTUAL TABLE INDEX/);
+    },
+  );
 });

@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/database.js';
+import { dialectOf } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
 import { createListQueries, labelsJsonOf, type ListFilter } from './list-query.js';
 
@@ -9,8 +10,6 @@ export type IntegrationRow = Database['aws_integrations'];
 export type IntegrationWithLabels = IntegrationRow & { labels: string[] };
 
 type Executor = Db | Transaction<Database>;
-
-const labelsJson = labelsJsonOf('aws_integrations');
 
 function withLabels<R extends { labels_json: string }>({ labels_json, ...row }: R) {
   return { ...row, labels: JSON.parse(labels_json) as string[] };
@@ -47,6 +46,7 @@ async function uncountLabels(trx: Transaction<Database>, id: string) {
 
 export function createIntegrationsRepository(db: Db) {
   const listQueries = createListQueries(db);
+  const labelsJson = labelsJsonOf(dialectOf(db), 'aws_integrations');
   return {
     transaction: <T>(fn: (trx: Transaction<Database>) => Promise<T>) =>
       db.transaction().execute(fn),

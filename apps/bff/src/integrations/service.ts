@@ -53,7 +53,7 @@ export function createIntegrationsService(deps: {
   usage: IntegrationUsage;
   audit: AuditLog;
   clock: Clock;
-  generation: Generation;
+  generation: Generation | null;
   cacheListPages: boolean;
 }) {
   const { repo, spaces, audit, clock } = deps;

@@ -27,7 +27,7 @@ describe('inviting a teammate', () => {
     });
     expect(created.body.link).toMatch(/^\/invite\/[\w-]{43}$/);
     const token = tokenOf(created.body.link as string);
-    expect(t.databaseText()).not.toContain(token);
+    expect(await t.databaseText()).not.toContain(token);
 
     const preview = await request(t.app).get(`/api/invites/preview?token=${token}`).expect(200);
     expect(preview.body).toMatchObject({

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
+import { dialectOf, jsonFlag } from '../db/dialect.js';
 
 export function createLaunchpadRepository(db: Db) {
   const exists = async (query: ReturnType<typeof sql<{ one: number }>>) =>
@@ -12,7 +13,7 @@ export function createLaunchpadRepository(db: Db) {
     verifiedIntegrationExists() {
       return exists(
         sql<{ one: number }>`SELECT 1 AS one FROM aws_integrations
-          WHERE json_extract(last_verification, '$.ok') = 1 LIMIT 1`,
+          WHERE ${jsonFlag(dialectOf(db), 'last_verification', 'ok')} LIMIT 1`,
       );
     },
     stackExists() {

@@ -219,7 +219,7 @@ describe('runs', () => {
     expect(gone.body.code).toBe('run_credentials_unavailable');
   });
 
-  it('never stores or logs what STS issued', () => {
-    expectNoLeak(t, issued, responses);
+  it('never stores or logs what STS issued', async () => {
+    await expectNoLeak(t, issued, responses);
   });
 });

@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/database.js';
+import { containsText, dialectOf } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
 
 export type StackRow = Database['stacks'];
@@ -13,8 +14,6 @@ export interface StackListFilter {
   after?: string;
   limit: number;
 }
-
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function withLabels(db: Executor, rows: StackRow[]): Promise<StackWithLabels[]> {
   if (rows.length === 0) return [];
@@ -47,6 +46,7 @@ async function replaceLabels(trx: Transaction<Database>, slug: string, labels: s
 }
 
 export function createStacksRepository(db: Db) {
+  const dialect = dialectOf(db);
   return {
     transaction: <T>(fn: (trx: Transaction<Database>) => Promise<T>) =>
       db.transaction().execute(fn),
@@ -78,10 +78,7 @@ export function createStacksRepository(db: Db) {
         query = query.where('space_id', 'in', filter.spaceIds.length ? filter.spaceIds : ['']);
       if (filter.space) query = query.where('space_id', '=', filter.space);
       if (filter.q) {
-        const like = `%${escapeLike(filter.q)}%`;
-        query = query.where(
-          sql<boolean>`(name LIKE ${like} ESCAPE '\\' OR slug LIKE ${like} ESCAPE '\\')`,
-        );
+        query = query.where(containsText(dialect, ['name', 'slug'], filter.q));
       }
       if (filter.after) query = query.where('slug', '>', filter.after);
       const rows = await query.orderBy('slug').limit(filter.limit).execute();

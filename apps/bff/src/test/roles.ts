@@ -59,10 +59,10 @@ export function captureIssuedSecrets(into: string[]) {
 }
 
 /** What STS issued appears in no response body, log line or database page. */
-export function expectNoLeak(t: TestApp, issued: string[], responses: string[]) {
+export async function expectNoLeak(t: TestApp, issued: string[], responses: string[]) {
   expect(issued.length).toBeGreaterThan(0);
   const logs = t.logLines.join('');
-  const database = t.databaseText();
+  const database = await t.databaseText();
   const bodies = responses.join('');
   for (const secret of issued) {
     expect(bodies).not.toContain(secret);

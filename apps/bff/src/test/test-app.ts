@@ -1,6 +1,3 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { startSandbox, type Sandbox } from '@rolebridge/aws-sandbox';
@@ -11,6 +8,7 @@ import { createStsClients, type StsClientsOptions } from '../aws/sts-clients.js'
 import { systemClock, type Clock } from '../clock.js';
 import { migrateToLatest, openDatabase } from '../db/database.js';
 import { createLogger } from '../logging/logger.js';
+import { createTestDatabase } from './test-database.js';
 import { defaultRetryPolicy, type RetryPolicy } from '../verification/retry.js';
 
 export const ADMIN = { email: 'admin@example.com', password: 'correct horse battery staple' };
@@ -30,13 +28,13 @@ export interface TestAppOptions {
 }
 
 /**
- * The real app over a real SQLite file in a temp folder and a real AWS sandbox on a free
- * port, with log lines captured so tests can assert what never reaches them.
+ * The real app over a real database (a SQLite file in a temp folder, or a PostgreSQL schema
+ * of its own in the postgres test project) and a real AWS sandbox on a free port, with log
+ * lines captured so tests can assert what never reaches them.
  */
 export async function createTestApp(options: TestAppOptions = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'rolebridge-test-'));
-  const dbFile = join(dir, 'rolebridge.db');
-  const db = openDatabase(dbFile);
+  const database = await createTestDatabase();
+  const db = openDatabase(database.location);
   await migrateToLatest(db);
   const ownSandbox = options.sandbox ? null : await startSandbox({ port: 0 });
   const sandbox = options.sandbox ?? ownSandbox!;
@@ -96,23 +94,13 @@ export async function createTestApp(options: TestAppOptions = {}) {
   return {
     app,
     db,
-    dbFile,
     services,
     logLines,
     sandbox,
     iam,
     loginAgent,
-    /** The database file and its WAL as text, to search for what must never be stored. */
-    databaseText() {
-      const read = (f: string) => {
-        try {
-          return readFileSync(f).toString('latin1');
-        } catch {
-          return '';
-        }
-      };
-      return read(dbFile) + read(`${dbFile}-wal`);
-    },
+    /** Everything stored (the SQLite file and its WAL, or every row), to search for what must never be. */
+    databaseText: () => database.text(),
     async close() {
       await services.background.stop();
       sts.destroy();
@@ -120,7 +108,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
       services.sandbox.destroy();
       await db.destroy();
       await ownSandbox?.close();
-      rmSync(dir, { recursive: true, force: true });
+      await database.drop();
     },
   };
 }

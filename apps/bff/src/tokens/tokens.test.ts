@@ -29,7 +29,7 @@ describe('API tokens', () => {
     expect(JSON.stringify(list.body)).not.toContain(token.split('.')[1]);
     expect(list.body.items).toContainEqual(expect.objectContaining({ id, role: 'admin' }));
     // The row may still live only in the -wal file: read both, and show the row is there.
-    const stored = t.databaseText();
+    const stored = await t.databaseText();
     expect(stored).toContain(id);
     expect(stored).not.toContain(token.split('.')[1]);
     expect(t.logLines.join('')).not.toContain(token);

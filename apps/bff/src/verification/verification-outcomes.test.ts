@@ -71,7 +71,7 @@ describe('other outcomes', () => {
 });
 
 describe('temporary credentials', () => {
-  it('never leak, including from the probe that succeeded', () => {
-    expectNoLeak(suite.t, suite.issuedSecrets, suite.responses);
+  it('never leak, including from the probe that succeeded', async () => {
+    await expectNoLeak(suite.t, suite.issuedSecrets, suite.responses);
   });
 });

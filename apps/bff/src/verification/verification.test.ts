@@ -161,7 +161,7 @@ describe('a trust policy for another stack', () => {
 });
 
 describe('temporary credentials', () => {
-  it('never reach a response, a log line or the database', () => {
-    expectNoLeak(suite.t, suite.issuedSecrets, suite.responses);
+  it('never reach a response, a log line or the database', async () => {
+    await expectNoLeak(suite.t, suite.issuedSecrets, suite.responses);
   });
 });

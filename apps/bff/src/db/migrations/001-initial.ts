@@ -1,6 +1,13 @@
 import { sql, type Kysely } from 'kysely';
+import { ddl, dialectOf, postgresExtensions } from '../dialect.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+  const dialect = dialectOf(db);
+  const t = ddl(dialect);
+  if (dialect === 'postgres') {
+    for (const name of postgresExtensions)
+      await sql`CREATE EXTENSION IF NOT EXISTS ${sql.raw(name)}`.execute(db);
+  }
   await sql`
     CREATE TABLE account (
       id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -11,7 +18,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     CREATE TABLE users (
       id TEXT PRIMARY KEY,
-      email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+      email ${t.nocaseText} NOT NULL UNIQUE,
       password_hash TEXT NOT NULL,
       created_at TEXT NOT NULL
     )`.execute(db);
@@ -52,7 +59,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     CREATE TABLE aws_integrations (
       id TEXT PRIMARY KEY,
-      name TEXT NOT NULL COLLATE NOCASE,
+      name ${t.nocaseText} NOT NULL,
       space_id TEXT NOT NULL REFERENCES spaces (id),
       role_arn TEXT NOT NULL,
       assume_role_on_worker INTEGER NOT NULL,
@@ -66,7 +73,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       last_verification TEXT
     )`.execute(db);
   // One index serves both uniqueness and the list's ORDER BY name, id.
-  await sql`CREATE UNIQUE INDEX aws_integrations_name ON aws_integrations (name COLLATE NOCASE)`.execute(
+  await sql`CREATE UNIQUE INDEX aws_integrations_name ON aws_integrations (name ${t.nocase})`.execute(
     db,
   );
   await sql`CREATE INDEX aws_integrations_space ON aws_integrations (space_id, name)`.execute(db);
@@ -75,13 +82,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       integration_id TEXT NOT NULL REFERENCES aws_integrations (id) ON DELETE CASCADE,
       label TEXT NOT NULL,
       PRIMARY KEY (integration_id, label)
-    ) WITHOUT ROWID`.execute(db);
+    ) ${t.withoutRowid}`.execute(db);
   await sql`CREATE INDEX integration_labels_label ON integration_labels (label, integration_id)`.execute(
     db,
   );
   await sql`
     CREATE TABLE audit_events (
-      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      id ${t.serialKey},
       at TEXT NOT NULL,
       actor TEXT NOT NULL,
       action TEXT NOT NULL,

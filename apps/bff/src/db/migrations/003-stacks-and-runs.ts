@@ -1,7 +1,9 @@
 import { sql, type Kysely } from 'kysely';
+import { ddl, dialectOf } from '../dialect.js';
 
 /** Stacks, direct attachments, runs (never their credentials) and expiring API tokens. */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  const t = ddl(dialectOf(db));
   await sql`
     CREATE TABLE stacks (
       slug TEXT PRIMARY KEY,
@@ -17,7 +19,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       stack_slug TEXT NOT NULL REFERENCES stacks (slug) ON DELETE CASCADE,
       label TEXT NOT NULL,
       PRIMARY KEY (stack_slug, label)
-    ) WITHOUT ROWID`.execute(db);
+    ) ${t.withoutRowid}`.execute(db);
   await sql`CREATE INDEX stack_labels_label ON stack_labels (label, stack_slug)`.execute(db);
   // Direct attachments only: auto-attachments are computed from labels when read
   // (docs/decisions/003-autoattach-computed.md). No cascade from integrations: deleting an
@@ -32,7 +34,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_by TEXT NOT NULL,
       PRIMARY KEY (stack_slug, integration_id),
       CHECK (read = 1 OR write = 1)
-    ) WITHOUT ROWID`.execute(db);
+    ) ${t.withoutRowid}`.execute(db);
   await sql`CREATE INDEX attachments_integration ON attachments (integration_id, stack_slug)`.execute(
     db,
   );

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { ddl, dialectOf } from '../dialect.js';
 
 /**
  * The list's filters without walking every row (docs/decisions/007-list-filters-and-search.md):
@@ -9,9 +10,12 @@ import { sql, type Kysely } from 'kysely';
  * - names are indexed by trigram (SQLite FTS5) for `?q=` substring search. FTS rows are
  *   keyed by a stable INTEGER key of their own, since VACUUM may renumber the implicit
  *   rowids of aws_integrations. Triggers keep it in step with every write, whoever makes it.
+ *   PostgreSQL's pg_trgm indexes the name itself and needs neither.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`ALTER TABLE integration_labels ADD COLUMN name TEXT NOT NULL DEFAULT '' COLLATE NOCASE`.execute(
+  const dialect = dialectOf(db);
+  const t = ddl(dialect);
+  await sql`ALTER TABLE integration_labels ADD COLUMN name ${t.nocaseText} NOT NULL DEFAULT ''`.execute(
     db,
   );
   await sql`UPDATE integration_labels SET name = (SELECT name FROM aws_integrations WHERE id = integration_id)`.execute(
@@ -22,7 +26,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     db,
   );
 
-  await sql`CREATE TABLE label_counts (label TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID`.execute(
+  await sql`CREATE TABLE label_counts (label TEXT PRIMARY KEY, n INTEGER NOT NULL) ${t.withoutRowid}`.execute(
     db,
   );
   await sql`INSERT INTO label_counts SELECT label, count(*) FROM integration_labels GROUP BY label`.execute(
@@ -36,6 +40,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       id
     )`.execute(db);
 
+  if (dialect === 'postgres') {
+    // The expression dialect.ts searches with; pg_trgm answers ILIKE '%…%' from it.
+    await sql`CREATE INDEX integration_search ON aws_integrations USING gin ((name::text) gin_trgm_ops)`.execute(
+      db,
+    );
+    return;
+  }
   await sql`
     CREATE TABLE integration_search_keys (
       key INTEGER PRIMARY KEY,
