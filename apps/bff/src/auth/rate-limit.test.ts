@@ -19,9 +19,9 @@ const statuses = (responses: request.Response[]) =>
     return acc;
   }, {});
 
-/** A second process on the same database file: another replica behind a load balancer. */
+/** A second app on the same database: another replica behind a load balancer. */
 function secondReplica() {
-  const db = openDatabase(t.dbFile);
+  const db = openDatabase(t.dbLocation);
   const { app } = createApp({
     db,
     logger: createLogger('silent'),

@@ -94,6 +94,8 @@ export async function createTestApp(options: TestAppOptions = {}) {
   return {
     app,
     db,
+    /** Where the data lives, for a second app on the same database (another replica). */
+    dbLocation: database.location,
     services,
     logLines,
     sandbox,
