@@ -52,6 +52,8 @@ test('a new admin follows the wizard from the LaunchPad, creates the role in the
   await expect(
     page.getByRole('heading', stepHeading('Create the cloud integration')),
   ).toBeFocused();
+  // Named after the role just created in the sandbox, and still editable.
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue(roleName);
   await page.getByLabel('Name', { exact: true }).fill(name);
   await expect(page.getByLabel('Role ARN', { exact: true })).toHaveValue(roleArn);
   await screenshot(page, 'wizard-5-create-integration');

@@ -33,6 +33,8 @@ export const labels = z
 
 export const roleArn = z
   .string()
+  // A copy from the AWS console or a terminal often brings a space or newline along.
+  .trim()
   .max(2048, { error: 'A role ARN is at most 2048 characters' })
   .superRefine((value, ctx) => {
     const problem = describeRoleArnProblem(value);

@@ -80,6 +80,11 @@ describe('creating an AWS integration', () => {
     expect(await count()).toBe(0);
   });
 
+  it('trims the spaces and newline a pasted role ARN brings along', async () => {
+    const res = await create({ ...valid, roleArn: `  ${valid.roleArn}\n` }).expect(201);
+    expect(res.body.integration.roleArn).toBe(valid.roleArn);
+  });
+
   it('refuses malformed JSON and non-JSON bodies without a 5xx', async () => {
     const broken = await agent
       .post('/api/integrations/aws')

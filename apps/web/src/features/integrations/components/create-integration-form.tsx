@@ -4,14 +4,15 @@ import {
   type AwsIntegration,
   type VerifyTarget,
 } from '@rolebridge/contracts';
-import { useEffect, useEffectEvent, useState } from 'react';
-import { useForm, type Resolver } from 'react-hook-form';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { Alert } from '../../../components/ui/alert';
 import { Button, ButtonLink } from '../../../components/ui/button';
 import { paths } from '../../../config/paths';
 import { applyServerErrors } from '../../../lib/form-errors';
 import { useCreateIntegration } from '../api/mutations';
+import { roleNameOf } from '../utils/role-name';
 import {
   IntegrationFormFields,
   integrationFormFields,
@@ -39,6 +40,8 @@ type Props = {
   verifyTarget?: VerifyTarget;
   /** Every change, so a wizard can keep the draft across steps and reloads. */
   onDraftChange?: (values: Partial<IntegrationFormValues>) => void;
+  /** Put the cursor in Role ARN (the wizard's "I already have a role" lands here to paste). */
+  focusRoleArn?: boolean;
 };
 
 export function CreateIntegrationForm({
@@ -46,6 +49,7 @@ export function CreateIntegrationForm({
   defaultValues = integrationDefaults,
   verifyTarget,
   onDraftChange,
+  focusRoleArn = false,
 }: Props) {
   const create = useCreateIntegration();
   const [formError, setFormError] = useState<string | null>(null);
@@ -71,6 +75,21 @@ export function CreateIntegrationForm({
       }),
     [form],
   );
+
+  useEffect(() => {
+    if (focusRoleArn) form.setFocus('roleArn');
+  }, [focusRoleArn, form]);
+
+  // Name follows the role's name until the user writes a name of their own.
+  const roleArn = useWatch({ control: form.control, name: 'roleArn' });
+  const lastArn = useRef(defaultValues.roleArn);
+  useEffect(() => {
+    const previous = roleNameOf(lastArn.current);
+    lastArn.current = roleArn;
+    const derived = roleNameOf(roleArn);
+    const name = form.getValues('name');
+    if (derived && (name === '' || name === previous)) form.setValue('name', derived);
+  }, [roleArn, form]);
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);

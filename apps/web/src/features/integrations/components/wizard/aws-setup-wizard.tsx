@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Button } from '../../../../components/ui/button';
 import { StepCreateIntegration } from './step-create-integration';
@@ -15,17 +15,26 @@ export type StepProps = {
   update: (patch: Partial<WizardState>) => void;
   /** Registers a check run when Next is pressed; returning false keeps the user on the step. */
   onNextCheck?: (check: () => boolean) => void;
+  /** Next, as Enter in a step's main field presses it. */
+  onNext?: () => void;
+  /** Step 1's "I already have a role": straight to the form with Role ARN. */
+  onSkipToArn?: () => void;
 };
 
 const bodies = [StepCreateRole, StepTrustPolicy, StepPermissions, StepRoleArn];
 
 export function AwsSetupWizard() {
   const [searchParams, setSearchParams] = useSearchParams();
+  // Every way into the wizard ("Set up integration", the LaunchPad) links without ?step=;
+  // Next, Back and a reload keep it. So no step means a new setup, not the last one's result.
+  const fresh = !searchParams.has('step');
   const step = stepFromParam(searchParams.get('step'));
-  const { state, update, reset } = useWizardState();
+  const { state, update, reset } = useWizardState(fresh);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const shownStep = useRef(step);
   const nextCheck = useRef<(() => boolean) | null>(null);
+  // Set by the shortcut: the cursor goes to Role ARN, ready for a paste, not to the heading.
+  const [focusRoleArn, setFocusRoleArn] = useState(false);
   const onNextCheck = useCallback((check: () => boolean) => {
     nextCheck.current = check;
   }, []);
@@ -34,13 +43,18 @@ export function AwsSetupWizard() {
   useEffect(() => {
     if (shownStep.current === step) return;
     shownStep.current = step;
-    headingRef.current?.focus();
-  }, [step]);
+    if (!focusRoleArn) headingRef.current?.focus();
+  }, [step, focusRoleArn]);
 
-  const goTo = (next: number) => {
+  const goTo = (next: number, options: { focusRoleArn?: boolean } = {}) => {
     nextCheck.current = null;
+    setFocusRoleArn(options.focusRoleArn ?? false);
     setSearchParams({ step: String(next) });
   };
+
+  useEffect(() => {
+    if (fresh) setSearchParams({ step: '1' }, { replace: true });
+  }, [fresh, setSearchParams]);
   const onNext = () => {
     if (nextCheck.current && !nextCheck.current()) return;
     goTo(step + 1);
@@ -57,11 +71,19 @@ export function AwsSetupWizard() {
             {title}
           </h2>
           {Body ? (
-            <Body key={step} state={state} update={update} onNextCheck={onNextCheck} />
+            <Body
+              key={step}
+              state={state}
+              update={update}
+              onNextCheck={onNextCheck}
+              onNext={onNext}
+              onSkipToArn={() => goTo(STEP_COUNT, { focusRoleArn: true })}
+            />
           ) : (
             <StepCreateIntegration
               state={state}
               update={update}
+              focusRoleArn={focusRoleArn}
               onRestart={() => {
                 reset();
                 goTo(1);

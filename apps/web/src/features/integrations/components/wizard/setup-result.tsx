@@ -10,7 +10,13 @@ import { paths } from '../../../../config/paths';
 import { integrationQueryOptions } from '../../api/integrations';
 import { VerificationPanel } from '../verification-panel';
 
-type Props = { id: string; target: VerifyTarget; onRestart: () => void };
+type Props = {
+  id: string;
+  target: VerifyTarget;
+  /** The console's first integration: only then is the LaunchPad's step 2 news. */
+  firstIntegration: boolean;
+  onRestart: () => void;
+};
 
 const headings = {
   verified: (name: string) => `${name} is set up and verified`,
@@ -20,7 +26,7 @@ const headings = {
   unverified: (name: string) => `${name} is saved`,
 };
 
-export function SetupResult({ id, target, onRestart }: Props) {
+export function SetupResult({ id, target, firstIntegration, onRestart }: Props) {
   const query = useQuery(integrationQueryOptions(id));
   const headingRef = useRef<HTMLHeadingElement>(null);
   const loaded = query.isSuccess;
@@ -52,13 +58,19 @@ export function SetupResult({ id, target, onRestart }: Props) {
       <h3 className="section-title" tabIndex={-1} ref={headingRef}>
         {headings[verdict](integration.name)}
       </h3>
-      {ok ? (
+      {ok && firstIntegration ? (
         <Alert
           tone="success"
           title="Step 2 of the LaunchPad is complete! Now you can create your first stack."
         >
           <Link to={paths.newStack}>Create your first stack</Link>
         </Alert>
+      ) : ok ? (
+        <p>
+          Attach it on a stack&apos;s <b>Integrations</b> tab, or give it an{' '}
+          <code className="mono">autoattach:&lt;label&gt;</code> label, so runs get its credentials.{' '}
+          <Link to={paths.stacks}>Go to stacks</Link>
+        </p>
       ) : deferred ? null : (
         <p>
           Follow the hints below, fix the role in AWS, then press <b>Verify again</b>. Changes to a

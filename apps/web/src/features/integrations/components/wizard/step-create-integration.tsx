@@ -1,4 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
+import { launchpadQueryOptions } from '../../../../lib/queries/launchpad';
 import { CreateIntegrationForm, integrationDefaults } from '../create-integration-form';
 import type { IntegrationFormValues } from '../integration-form-fields';
 import type { StepProps } from './aws-setup-wizard';
@@ -21,12 +23,21 @@ function formDefaults(state: WizardState): IntegrationFormValues {
   return { ...draftSchema.parse(state.draft), roleArn: state.roleArn };
 }
 
-type Props = StepProps & { onRestart: () => void };
+type Props = StepProps & { onRestart: () => void; focusRoleArn: boolean };
 
-export function StepCreateIntegration({ state, update, onRestart }: Props) {
+export function StepCreateIntegration({ state, update, onRestart, focusRoleArn }: Props) {
+  // Read before Set up: after it, the step may already count this integration.
+  const launchpad = useQuery(launchpadQueryOptions());
+  const integrateStepOpen =
+    launchpad.data?.steps.some((s) => s.id === 'integrate-cloud' && !s.complete) ?? false;
   if (state.createdId !== null) {
     return (
-      <SetupResult id={state.createdId} target={verifyTargetOf(state)} onRestart={onRestart} />
+      <SetupResult
+        id={state.createdId}
+        target={verifyTargetOf(state)}
+        firstIntegration={state.firstIntegration}
+        onRestart={onRestart}
+      />
     );
   }
   return (
@@ -40,7 +51,10 @@ export function StepCreateIntegration({ state, update, onRestart }: Props) {
         defaultValues={formDefaults(state)}
         verifyTarget={verifyTargetOf(state)}
         onDraftChange={({ roleArn, ...draft }) => update({ draft, roleArn: roleArn ?? '' })}
-        onCreated={(integration) => update({ createdId: integration.id })}
+        focusRoleArn={focusRoleArn}
+        onCreated={(integration) =>
+          update({ createdId: integration.id, firstIntegration: integrateStepOpen })
+        }
       />
     </>
   );

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert } from '../../../../components/ui/alert';
+import { Button } from '../../../../components/ui/button';
 import { CodeBlock } from '../../../../components/ui/code-block';
 import { Spinner } from '../../../../components/ui/spinner';
 import { Tabs } from '../../../../components/ui/tabs';
@@ -8,6 +9,7 @@ import { accountQueryOptions } from '../../../../lib/queries/account';
 import type { StepProps } from './aws-setup-wizard';
 import { SandboxRoleForm } from './sandbox-role-form';
 import { useGeneratedPolicy } from './use-generated-policy';
+import { VariantPicker } from './variant-picker';
 
 // The clicks follow AWS's Create Role wizard as described in the setup guide.
 function ConsoleSteps() {
@@ -34,14 +36,16 @@ function ConsoleSteps() {
   );
 }
 
-export function StepCreateRole({ state, update }: StepProps) {
+export function StepCreateRole({ state, update, onSkipToArn }: StepProps) {
   const account = useQuery(accountQueryOptions());
-  const { query } = useGeneratedPolicy(state);
+  const { request, query } = useGeneratedPolicy(state);
   // The sandbox creates roles for root admins only (it stands in for the customer's AWS admin).
   const canCreateInSandbox = useAccess().can('admin', 'root');
   const generated = (key: 'awsCli' | 'cloudFormation' | 'terraform', title: string) =>
     query.data ? (
       <CodeBlock code={query.data[key]} title={title} copyLabel={`Copy ${title}`} />
+    ) : request === null ? (
+      <p className="muted">Enter the stack slug above to see the code.</p>
     ) : query.isError ? (
       <Alert tone="danger" title="Could not generate the code">
         {query.error.message}
@@ -54,11 +58,20 @@ export function StepCreateRole({ state, update }: StepProps) {
 
   return (
     <>
+      <div className="shortcut">
+        <p>
+          <b>Already created the role?</b> Skip to the last step and paste its ARN.
+        </p>
+        <Button variant="primary" onClick={onSkipToArn}>
+          I already have a role
+        </Button>
+      </div>
       <p>
         Rolebridge never stores AWS keys. Instead it assumes an IAM role in your account, which
         trusts Rolebridge&apos;s own AWS identity. Create that role by hand in the AWS console, or
         with the generated code below (it already holds the trust policy of step 2).
       </p>
+      <VariantPicker state={state} update={update} layout="select" />
       {account.data?.mode === 'sandbox' && canCreateInSandbox && (
         <SandboxRoleForm state={state} update={update} />
       )}

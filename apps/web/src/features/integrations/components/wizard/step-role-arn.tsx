@@ -4,7 +4,7 @@ import { TextField } from '../../../../components/ui/field';
 import { RoleArnFeedback } from '../role-arn-feedback';
 import type { StepProps } from './aws-setup-wizard';
 
-export function StepRoleArn({ state, update, onNextCheck }: StepProps) {
+export function StepRoleArn({ state, update, onNextCheck, onNext }: StepProps) {
   const inputRef = useRef<HTMLInputElement>(null);
   const [refused, setRefused] = useState<string | undefined>();
   const problem = state.roleArn ? describeRoleArnProblem(state.roleArn) : null;
@@ -36,9 +36,16 @@ export function StepRoleArn({ state, update, onNextCheck }: StepProps) {
         value={state.roleArn}
         error={refused}
         hint={refused ? undefined : <RoleArnFeedback value={state.roleArn} problem={problem} />}
+        enterKeyHint="next"
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter') return;
+          e.preventDefault();
+          onNext?.();
+        }}
         onChange={(e) => {
           setRefused(undefined);
-          update({ roleArn: e.target.value });
+          // ARNs hold no spaces; the ones a copy picks up around it are dropped.
+          update({ roleArn: e.target.value.trim() });
         }}
       />
     </>

@@ -13,6 +13,7 @@ const state = (patch: Partial<WizardState>): WizardState => ({
   s3: { bucket: '', keyPrefix: '', dynamoDbTable: '' },
   draft: {},
   createdId: null,
+  firstIntegration: false,
   ...patch,
 });
 

@@ -19,6 +19,8 @@ const wizardState = z.object({
   draft: z.record(z.string(), z.unknown()).catch({}),
   /** Set once the integration exists: the wizard then shows its verification. */
   createdId: z.string().nullable().catch(null),
+  /** Whether it was the console's first, so the LaunchPad's step 2 is announced once only. */
+  firstIntegration: z.boolean().catch(false),
 });
 export type WizardState = z.infer<typeof wizardState>;
 
@@ -33,9 +35,16 @@ function load(): WizardState {
   }
 }
 
-/** Wizard answers in sessionStorage: they survive a reload but not the closing of the tab. */
-export function useWizardState() {
-  const [state, setState] = useState(load);
+/**
+ * Wizard answers in sessionStorage: they survive a reload but not the closing of the tab.
+ * `fresh` (the wizard was opened anew, not reloaded) drops the previous answers and result.
+ */
+export function useWizardState(fresh: boolean) {
+  const [state, setState] = useState(() => {
+    if (!fresh) return load();
+    sessionStorage.removeItem(STORAGE_KEY);
+    return initial;
+  });
   const update = useCallback((patch: Partial<WizardState>) => {
     setState((previous) => {
       const next = { ...previous, ...patch };
