@@ -9,10 +9,9 @@ const ROLE_PATH = /^\/([\x21-\x7e]+\/)?$/;
  * wrong page, an instance profile, a session ARN) are the common mistakes, so each has
  * its own message.
  */
-export function describeRoleArnProblem(pasted: string): string | null {
-  // Spaces around the ARN are a copying accident, trimmed on the way in.
-  const value = pasted.trim();
+export function describeRoleArnProblem(value: string): string | null {
   if (value.length === 0) return `Enter a role ARN, such as ${EXAMPLE}`;
+  if (value !== value.trim()) return 'Remove the spaces before or after the ARN';
   const parts = value.split(':');
   if (parts[0] !== 'arn' || parts.length < 6) {
     return `This is not an ARN. A role ARN looks like ${EXAMPLE}`;

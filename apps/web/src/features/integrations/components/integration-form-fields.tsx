@@ -79,7 +79,8 @@ export function IntegrationFormFields<T>({
           errors.roleArn ? undefined : (
             <RoleArnFeedback
               value={roleArn}
-              problem={roleArn ? describeRoleArnProblem(roleArn) : null}
+              // The request trims the spaces a paste brings, so the check does too.
+              problem={roleArn ? describeRoleArnProblem(roleArn.trim()) : null}
             />
           )
         }
