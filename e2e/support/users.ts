@@ -14,7 +14,7 @@ export async function inviteTeammate(
   const created = await admin.post('/api/invites', { data: { email, role, spaceId } });
   expect(created.status(), await created.text()).toBe(201);
   const { link } = (await created.json()) as { link: string };
-  const token = link.slice(link.lastIndexOf('/') + 1);
+  const token = link.slice(link.indexOf('#') + 1);
   const password = `${role}-password-1234`;
   // Accepting signs the invitee in: its own cookie jar keeps the admin's session intact.
   const invitee = await request.newContext({ baseURL });

@@ -1,49 +1,56 @@
 import { z } from 'zod';
 import { accountName, email } from './fields.js';
+import { password, passwordProblem } from './password.js';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 /** Every environment variable Rolebridge reads; parsed once at start. */
-export const serverEnv = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
-  PORT: port.default(8080),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  ROLEBRIDGE_ACCOUNT_NAME: accountName.default('demo'),
-  ROLEBRIDGE_DATA_DIR: z.string().min(1).default('./data'),
-  ROLEBRIDGE_ADMIN_EMAIL: email.default('admin@example.com'),
-  ROLEBRIDGE_ADMIN_PASSWORD: z
-    .string()
-    .min(12, { error: 'must be at least 12 characters' })
-    .max(256)
-    .optional(),
-  ROLEBRIDGE_AWS_MODE: z.enum(['sandbox', 'aws']).default('sandbox'),
-  /** Region for the platform's own STS calls in aws mode (integrations may name their own). */
-  AWS_REGION: z
-    .string()
-    .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d{1,2}$/)
-    .default('us-east-1'),
-  ROLEBRIDGE_SANDBOX_PORT: port.default(4566),
-  ROLEBRIDGE_SANDBOX_PLATFORM_KEY_ID: z.string().min(16).max(128).optional(),
-  ROLEBRIDGE_SANDBOX_PLATFORM_SECRET: z.string().min(16).max(128).optional(),
-  ROLEBRIDGE_SANDBOX_ADMIN_KEY_ID: z.string().min(16).max(128).optional(),
-  ROLEBRIDGE_SANDBOX_ADMIN_SECRET: z.string().min(16).max(128).optional(),
-  /**
-   * Serve the sandbox's unauthenticated fault endpoint (`/_sandbox/faults`), e.g. an IAM
-   * propagation delay for end-to-end tests. Off by default.
-   */
-  ROLEBRIDGE_SANDBOX_FAULT_CONTROL: flag.default(false),
-  /** Secure cookies need HTTPS; on by default in production behind TLS, off for localhost. */
-  ROLEBRIDGE_SECURE_COOKIES: flag.default(false),
-  /** PostgreSQL for several replicas; unset, the embedded SQLite in ROLEBRIDGE_DATA_DIR. */
-  DATABASE_URL: z
-    .url({
-      protocol: /^postgres(ql)?$/,
-      error: 'must be a postgres:// URL (unset it to use the embedded SQLite)',
-    })
-    .optional(),
-  /** Connections each replica may hold; all replicas together must stay under max_connections. */
-  ROLEBRIDGE_DB_POOL_MAX: z.coerce.number().int().min(2).max(100).default(10),
-});
+export const serverEnv = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+    PORT: port.default(8080),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+    ROLEBRIDGE_ACCOUNT_NAME: accountName.default('demo'),
+    ROLEBRIDGE_DATA_DIR: z.string().min(1).default('./data'),
+    ROLEBRIDGE_ADMIN_EMAIL: email.default('admin@example.com'),
+    ROLEBRIDGE_ADMIN_PASSWORD: password.optional(),
+    ROLEBRIDGE_AWS_MODE: z.enum(['sandbox', 'aws']).default('sandbox'),
+    /** Region for the platform's own STS calls in aws mode (integrations may name their own). */
+    AWS_REGION: z
+      .string()
+      .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d{1,2}$/)
+      .default('us-east-1'),
+    ROLEBRIDGE_SANDBOX_PORT: port.default(4566),
+    ROLEBRIDGE_SANDBOX_PLATFORM_KEY_ID: z.string().min(16).max(128).optional(),
+    ROLEBRIDGE_SANDBOX_PLATFORM_SECRET: z.string().min(16).max(128).optional(),
+    ROLEBRIDGE_SANDBOX_ADMIN_KEY_ID: z.string().min(16).max(128).optional(),
+    ROLEBRIDGE_SANDBOX_ADMIN_SECRET: z.string().min(16).max(128).optional(),
+    /**
+     * Serve the sandbox's unauthenticated fault endpoint (`/_sandbox/faults`), e.g. an IAM
+     * propagation delay for end-to-end tests. Off by default.
+     */
+    ROLEBRIDGE_SANDBOX_FAULT_CONTROL: flag.default(false),
+    /** Secure cookies need HTTPS; on by default in production behind TLS, off for localhost. */
+    ROLEBRIDGE_SECURE_COOKIES: flag.default(false),
+    /** PostgreSQL for several replicas; unset, the embedded SQLite in ROLEBRIDGE_DATA_DIR. */
+    DATABASE_URL: z
+      .url({
+        protocol: /^postgres(ql)?$/,
+        error: 'must be a postgres:// URL (unset it to use the embedded SQLite)',
+      })
+      .optional(),
+    /** Connections each replica may hold; all replicas together must stay under max_connections. */
+    ROLEBRIDGE_DB_POOL_MAX: z.coerce.number().int().min(2).max(100).default(10),
+  })
+  .superRefine((env, ctx) => {
+    const problem =
+      env.ROLEBRIDGE_ADMIN_PASSWORD &&
+      passwordProblem(env.ROLEBRIDGE_ADMIN_PASSWORD, env.ROLEBRIDGE_ADMIN_EMAIL);
+    if (problem)
+      ctx.addIssue({ code: 'custom', path: ['ROLEBRIDGE_ADMIN_PASSWORD'], message: problem });
+  });
 export type ServerEnv = z.infer<typeof serverEnv>;

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { describeRoleArnProblem } from './role-arn.js';
 
 /** The console's tenant name; it is part of every external ID, so its alphabet is narrow. */
-export const accountName = z.string().regex(/^[a-z0-9-]{2,39}$/, {
-  error: 'Use 2 to 39 characters: lowercase letters, digits and hyphens',
+export const accountName = z.string().regex(/^(?=.{2,39}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, {
+  // A leading hyphen reads as an option to the CLI commands the console prints.
+  error: 'Use 2 to 39 lowercase letters, digits and hyphens, not starting or ending with a hyphen',
 });
 
 export const name = z
@@ -66,10 +67,7 @@ export const stackSlug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, {
 
 export const email = z.email({ error: 'Enter an email address' }).max(254);
 
-export const password = z
-  .string()
-  .min(12, { error: 'Use at least 12 characters' })
-  .max(256, { error: 'Use at most 256 characters' });
+export { password } from './password.js';
 
 export const isoDateTime = z.iso.datetime();
 

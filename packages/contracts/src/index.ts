@@ -1,4 +1,5 @@
 export * from './fields.js';
+export { passwordProblem } from './password.js';
 export * from './role-arn.js';
 export * from './problem.js';
 export * from './pagination.js';

@@ -85,8 +85,8 @@ export const invitePreview = z.object({
 });
 const inviteToken = z.string().min(20).max(200);
 export const acceptInviteRequest = z.strictObject({ token: inviteToken, password });
-/** `GET /api/invites/preview?token=` */
-export const invitePreviewQuery = z.strictObject({ token: inviteToken });
+/** `POST /api/invites/preview`: in the body, since a query string ends up in logs. */
+export const invitePreviewRequest = z.strictObject({ token: inviteToken });
 
 export const userSummary = z.object({
   id: z.string(),

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
@@ -64,7 +64,7 @@ function openPostgres(url: string, options: PoolOptions): Db {
 }
 
 function openSqlite(file: string): Db {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') restrictFiles(file);
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
@@ -84,6 +84,19 @@ function openSqlite(file: string): Db {
  */
 export function generationOf(db: Db): Generation | null {
   return generations.get(db) ?? null;
+}
+
+/**
+ * The database holds password and token hashes and the audit log: owner-only, folder 0700
+ * and files 0600. SQLite gives its -wal and -shm files the main file's mode, so creating
+ * that one first with 0600 covers all three.
+ */
+function restrictFiles(file: string) {
+  const dir = dirname(file);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+  closeSync(openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { Problem } from '@rolebridge/contracts';
+import { redactPath } from './request-logger.js';
 import { AppError, Conflict, InputError, NotFound, TooManyRequests } from './errors.js';
 
 const PROBLEM_TYPE = 'https://rolebridge.dev/problems/';
@@ -76,11 +77,12 @@ export function problemHandler(logger: Logger, exposeStack: boolean): ErrorReque
           ? { errors: mapped.errors }
           : {}),
       };
-      if (mapped.status >= 500) logger.error({ err: mapped, path: req.path }, 'upstream failure');
+      if (mapped.status >= 500)
+        logger.error({ err: mapped, path: redactPath(req.path) }, 'upstream failure');
       sendProblem(res, body);
       return;
     }
-    logger.error({ err, path: req.path, method: req.method }, 'unhandled error');
+    logger.error({ err, path: redactPath(req.path), method: req.method }, 'unhandled error');
     sendProblem(res, {
       type: `${PROBLEM_TYPE}internal`,
       title: 'Internal server error',

@@ -2,6 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 
+/**
+ * Paths that can carry a secret: invite links before the token moved to the #fragment
+ * still arrive as /invite/<token>. Whoever reads the logs must not be able to redeem them.
+ */
+const SECRET_PATHS: RegExp[] = [/^(\/invite\/)[^/]+/];
+
+export function redactPath(path: string): string {
+  return SECRET_PATHS.reduce((p, pattern) => p.replace(pattern, '$1[redacted]'), path);
+}
+
 /** One line per request: no headers, no body, no query string (cursors and search terms stay out). */
 export function requestLogger(logger: Logger): RequestHandler {
   return (req, res, next) => {
@@ -15,7 +25,7 @@ export function requestLogger(logger: Logger): RequestHandler {
         {
           reqId: id,
           method: req.method,
-          path: req.path,
+          path: redactPath(req.path),
           status: res.statusCode,
           ms: Math.round(ms * 10) / 10,
         },

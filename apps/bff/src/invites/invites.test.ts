@@ -14,7 +14,8 @@ afterAll(() => t.close());
 const PASSWORD = 'a long enough password';
 const invite = (email: string, role = 'write') =>
   agent.post('/api/invites').send({ email, role, spaceId: 'root' });
-const tokenOf = (link: string) => link.replace('/invite/', '');
+const tokenOf = (link: string) => link.replace('/invite#', '');
+const preview = (token: string) => request(t.app).post('/api/invites/preview').send({ token });
 
 describe('inviting a teammate', () => {
   it('goes from link to a logged-in user with the invited role', async () => {
@@ -25,12 +26,12 @@ describe('inviting a teammate', () => {
       spaceId: 'root',
       acceptedAt: null,
     });
-    expect(created.body.link).toMatch(/^\/invite\/[\w-]{43}$/);
+    expect(created.body.link).toMatch(/^\/invite#[\w-]{43}$/);
     const token = tokenOf(created.body.link as string);
     expect(await t.databaseText()).not.toContain(token);
 
-    const preview = await request(t.app).get(`/api/invites/preview?token=${token}`).expect(200);
-    expect(preview.body).toMatchObject({
+    const shown = await preview(token).expect(200);
+    expect(shown.body).toMatchObject({
       email: 'bob@example.com',
       role: 'write',
       spaceName: 'root',
@@ -51,7 +52,7 @@ describe('inviting a teammate', () => {
       .expect(200);
 
     // The link works once.
-    await request(t.app).get(`/api/invites/preview?token=${token}`).expect(404);
+    await preview(token).expect(404);
     await request(t.app)
       .post('/api/invites/accept')
       .send({ token, password: PASSWORD })
@@ -84,7 +85,7 @@ describe('inviting a teammate', () => {
       .where('id', '=', old.body.invite.id)
       .execute();
     const token = tokenOf(old.body.link as string);
-    await request(t.app).get(`/api/invites/preview?token=${token}`).expect(404);
+    await preview(token).expect(404);
     const gone = await request(t.app)
       .post('/api/invites/accept')
       .send({ token, password: PASSWORD })
@@ -109,9 +110,7 @@ describe('inviting a teammate', () => {
     const list = await agent.get('/api/invites').expect(200);
     expect(list.body.items.map((i: { email: string }) => i.email)).toContain('maybe@example.com');
     await agent.delete(`/api/invites/${body.invite.id}`).expect(204);
-    await request(t.app)
-      .get(`/api/invites/preview?token=${tokenOf(body.link as string)}`)
-      .expect(404);
+    await preview(tokenOf(body.link as string)).expect(404);
     await agent.delete(`/api/invites/${body.invite.id}`).expect(404);
   });
 
@@ -128,8 +127,20 @@ describe('inviting a teammate', () => {
       .expect(400);
   });
 
+  it('keeps invite tokens out of URLs the server sees and out of its logs', async () => {
+    const { body } = await invite('logs@example.com', 'admin').expect(201);
+    const token = tokenOf(body.link as string);
+    expect(body.link).toBe(`/invite#${token}`);
+    await preview(token).expect(200);
+    // An old-style link still arrives as a path: it is logged redacted.
+    await request(t.app).get(`/invite/${token}`);
+    const logs = t.logLines.join('');
+    expect(logs).toContain('/invite/[redacted]');
+    expect(logs).not.toContain(token);
+  });
+
   it('rate-limits guessing tokens', async () => {
-    const guess = () => request(t.app).get(`/api/invites/preview?token=${'g'.repeat(43)}`);
+    const guess = () => preview('g'.repeat(43));
     let status = 404;
     for (let i = 0; i < 25 && status === 404; i++) status = (await guess()).status;
     expect(status).toBe(429);

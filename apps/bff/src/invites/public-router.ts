@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express';
-import { acceptInviteRequest, invitePreviewQuery } from '@rolebridge/contracts';
+import { acceptInviteRequest, invitePreviewRequest } from '@rolebridge/contracts';
 import { SESSION_COOKIE } from '../auth/middleware.js';
 import type { RateLimit, RateLimiter } from '../auth/rate-limit.js';
 import { sessionCookie, userOf } from '../auth/router.js';
@@ -31,8 +31,8 @@ export function invitePublicRouter(
     return result;
   }
 
-  router.get('/api/invites/preview', async (req, res) => {
-    const { token } = parse(invitePreviewQuery, req.query, 'query');
+  router.post('/api/invites/preview', async (req, res) => {
+    const { token } = parse(invitePreviewRequest, req.body);
     res.set('Cache-Control', 'no-store').json(await limited(req, () => invites.preview(token)));
   });
 

@@ -1,4 +1,4 @@
-import type { Invite, Role } from '@rolebridge/contracts';
+import { passwordProblem, type Invite, type Role } from '@rolebridge/contracts';
 import type { createInviteRequest } from '@rolebridge/contracts';
 import { ulid } from 'ulid';
 import type { z } from 'zod';
@@ -9,7 +9,7 @@ import { actorOf, atLeast, type Principal } from '../auth/principal.js';
 import type { AuthRepository } from '../auth/repository.js';
 import type { AuthService } from '../auth/service.js';
 import type { Clock } from '../clock.js';
-import { Conflict, Gone, NotFound } from '../http/errors.js';
+import { Conflict, Gone, InputError, NotFound } from '../http/errors.js';
 import type { SpacesService } from '../spaces/service.js';
 import type { InviteRow, InvitesRepository } from './repository.js';
 
@@ -76,7 +76,8 @@ export function createInvitesService(deps: {
         targetId: row.id,
         detail: { email: row.email, role: row.role, spaceId: row.space_id },
       });
-      return { invite: toInvite(row), link: `/invite/${token}` };
+      // A #fragment never leaves the browser: no request line, log or Referer carries it.
+      return { invite: toInvite(row), link: `/invite#${token}` };
     },
 
     /** The invites of every space the caller administers. */
@@ -123,6 +124,8 @@ export function createInvitesService(deps: {
       if (expired)
         throw new Gone('invite_expired', 'This invite has expired; ask an admin for a new one');
       if (await users.findUserByEmail(row.email)) throw userExists(row.email);
+      const weak = passwordProblem(password, row.email);
+      if (weak) throw new InputError(`password: ${weak}`, [{ path: 'password', message: weak }]);
       const user = { id: ulid(), passwordHash: await hashPassword(password), createdAt: now() };
       const accepted = await repo
         .accept(row, user, audit, {

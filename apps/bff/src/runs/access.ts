@@ -2,11 +2,18 @@ import type { Principal } from '../auth/principal.js';
 import { NotAllowed } from '../http/errors.js';
 import type { SpacesService } from '../spaces/service.js';
 
-/** A worker token serves the stacks of its space and the spaces below it. */
-async function requireWorkerScope(principal: Principal, spaceId: string, spaces: SpacesService) {
+/**
+ * A worker token serves the stacks of its space and the spaces below it. Any other stack is
+ * answered exactly as a missing one (`hidden`), so a worker cannot probe which slugs exist.
+ */
+async function requireWorkerScope(
+  principal: Principal,
+  spaceId: string,
+  spaces: SpacesService,
+  hidden: () => Error,
+) {
   if (principal.kind !== 'token' || principal.role !== 'worker') return false;
-  if (!(await spaces.lineage(spaceId)).includes(principal.spaceId))
-    throw new NotAllowed('worker_scope', "This worker token is not scoped to this stack's space");
+  if (!(await spaces.lineage(spaceId)).includes(principal.spaceId)) throw hidden();
   return true;
 }
 
@@ -18,8 +25,9 @@ export async function requireRunStarter(
   principal: Principal,
   spaceId: string,
   spaces: SpacesService,
+  hidden: () => Error,
 ) {
-  if (await requireWorkerScope(principal, spaceId, spaces)) return;
+  if (await requireWorkerScope(principal, spaceId, spaces, hidden)) return;
   await spaces.requireRole(principal, spaceId, 'write');
 }
 
@@ -37,7 +45,8 @@ export async function requireEnvironmentReader(
   principal: Principal,
   spaceId: string,
   spaces: SpacesService,
+  hidden: () => Error,
 ) {
   requireWorker(principal);
-  await requireWorkerScope(principal, spaceId, spaces);
+  await requireWorkerScope(principal, spaceId, spaces, hidden);
 }

@@ -30,7 +30,7 @@ export function createRunEnvironmentService(deps: {
       const stack = await deps.stacks.find(slug);
       const notFound = new NotFound('run_not_found', `No run ${id} on stack ${slug}`);
       if (!stack) throw notFound;
-      await requireEnvironmentReader(principal, stack.space_id, deps.spaces);
+      await requireEnvironmentReader(principal, stack.space_id, deps.spaces, () => notFound);
       const run = await deps.repo.find(slug, id);
       if (!run) throw notFound;
       const now = deps.clock.now().getTime();

@@ -176,7 +176,7 @@ describe('runs', () => {
         request(t.app)
           .get(url)
           .set(bearer(await token(admin, 'worker', other))),
-        403,
+        404,
       ],
       ['admin session', admin.get(url), 403],
       [
@@ -204,7 +204,26 @@ describe('runs', () => {
       .post('/api/stacks/stack-a/runs')
       .set(bearer(await token(admin, 'worker', other)))
       .send({ phase: 'plan' })
-      .expect(403);
+      .expect(404);
+  });
+
+  it('answers a worker of another space as if the stack did not exist', async () => {
+    const other = await createSpace(admin, 'probing');
+    const worker = bearer(await token(admin, 'worker', other));
+    const ask = (slug: string) =>
+      request(t.app).post(`/api/stacks/${slug}/runs`).set(worker).send({ phase: 'plan' });
+    const env = (slug: string) =>
+      request(t.app)
+        .get(`/api/stacks/${slug}/runs/01ARZ3NDEKTSV4RRFFQ69G5FAV/environment`)
+        .set(worker);
+    for (const probe of [ask, env]) {
+      const [real, missing] = await Promise.all([probe('stack-a'), probe('no-such-stack')]);
+      expect(real.status).toBe(404);
+      expect(real.body).toEqual({
+        ...missing.body,
+        detail: missing.body.detail.replace('no-such-stack', 'stack-a'),
+      });
+    }
   });
 
   it('answers 410 once the server no longer holds the credentials', async () => {

@@ -59,7 +59,7 @@ export function createRunsService(deps: RunsDeps) {
   return {
     async start(principal: Principal, slug: string, runPhase: RunPhase): Promise<Run> {
       const stack = await visibleStack(principal, slug);
-      await requireRunStarter(principal, stack.space_id, spaces);
+      await requireRunStarter(principal, stack.space_id, spaces, () => missing(slug));
       const phase = PHASE_OF_RUN[runPhase];
       const chosen = forPhase(await deps.attachments.forStack(stack), phase);
       const integration = chosen && (await deps.integrations.find(chosen.integration.id));

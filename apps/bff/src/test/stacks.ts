@@ -23,7 +23,7 @@ export async function teammate(t: TestApp, admin: TestAgent, role: string, space
   await agent
     .post('/api/invites/accept')
     .send({
-      token: (invite.body as { link: string }).link.slice('/invite/'.length),
+      token: (invite.body as { link: string }).link.split('#')[1],
       password: 'a long enough password',
     })
     .expect(200);

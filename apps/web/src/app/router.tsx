@@ -14,8 +14,9 @@ export const router = createBrowserRouter([
     lazy: async () => ({ Component: (await import('../features/auth/routes/login')).LoginRoute }),
   },
   {
-    // Public: the invitee has no session until they accept.
-    path: '/invite/:token',
+    // Public: the invitee has no session until they accept. The token is in the #fragment;
+    // `:token` only catches links made before that, and the page moves it there at once.
+    path: '/invite/:token?',
     ErrorBoundary: RouteError,
     HydrateFallback: PageSpinner,
     lazy: async () => ({

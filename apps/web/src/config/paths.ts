@@ -8,6 +8,7 @@ export const paths = {
   stacks: '/stacks',
   newStack: '/stacks/new',
   stack: (slug: string) => `/stacks/${encodeURIComponent(slug)}`,
-  acceptInvite: (token: string) => `/invite/${encodeURIComponent(token)}`,
+  /** The invite token follows as a #fragment, which the browser never sends to a server. */
+  acceptInvite: '/invite',
   settings: '/settings',
 } as const;

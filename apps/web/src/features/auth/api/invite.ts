@@ -1,14 +1,20 @@
 import { invitePreview, sessionResponse, type acceptInviteRequest } from '@rolebridge/contracts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { apiGet, apiRequest, withQuery } from '../../../lib/api-client';
+import { apiRequest } from '../../../lib/api-client';
 import { sessionQueryKey } from '../../../lib/queries/session';
 
 export const invitePreviewQueryOptions = (token: string) =>
   queryOptions({
     queryKey: ['invites', 'preview', token],
-    queryFn: ({ signal }) =>
-      apiGet(withQuery('/api/invites/preview', { token }), invitePreview, signal),
+    queryFn: async ({ signal }) =>
+      (
+        await apiRequest('/api/invites/preview', invitePreview, {
+          method: 'POST',
+          body: { token },
+          signal,
+        })
+      ).data,
     retry: false,
   });
 

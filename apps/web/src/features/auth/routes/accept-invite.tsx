@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useEffect } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { PageSpinner } from '../../../components/ui/spinner';
 import { paths } from '../../../config/paths';
@@ -8,9 +9,15 @@ import { invitePreviewQueryOptions } from '../api/invite';
 import { AcceptInviteForm } from '../components/accept-invite-form';
 
 export function AcceptInviteRoute() {
-  const { token = '' } = useParams();
+  const { token: legacy } = useParams();
+  const { hash } = useLocation();
   const navigate = useNavigate();
-  const preview = useQuery(invitePreviewQueryOptions(token));
+  const token = legacy ?? decodeURIComponent(hash.slice(1));
+  // An old /invite/<token> link: take the token out of the path before anything else loads.
+  useEffect(() => {
+    if (legacy) void navigate(`${paths.acceptInvite}#${legacy}`, { replace: true });
+  }, [legacy, navigate]);
+  const preview = useQuery({ ...invitePreviewQueryOptions(token), enabled: token.length > 0 });
 
   return (
     <main className="login-page">
@@ -21,7 +28,12 @@ export function AcceptInviteRoute() {
           <span className="brand-name">Rolebridge</span>
         </div>
         <h1 className="login-title">Join your team on Rolebridge</h1>
-        {preview.isPending && <PageSpinner label="Loading the invite" />}
+        {!token && (
+          <Alert tone="danger" title="This invite link is incomplete">
+            <p>Open the whole link the admin sent you, including the part after #.</p>
+          </Alert>
+        )}
+        {token && preview.isPending && <PageSpinner label="Loading the invite" />}
         {preview.isError && (
           <Alert tone="danger" title="This invite cannot be used">
             <p>{preview.error.message}</p>
