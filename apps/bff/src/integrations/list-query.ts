@@ -26,7 +26,7 @@ export interface ListFilter {
 /**
  * The query is driven by its narrowest filter: its rows are read in list order and the
  * other filters checked on each. Label sizes and search matches are counted only up to
- * here to choose. See docs/decisions/007-list-filters-and-search.md.
+ * here to choose. See docs/decisions/008-list-filters-and-search.md.
  */
 export const SELECTIVE = 500;
 /** Totals are counted exactly up to here; a broader filter answers "at least this many". */

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { ddl, dialectOf } from '../dialect.js';
 
 /**
- * The list's filters without walking every row (docs/decisions/007-list-filters-and-search.md):
+ * The list's filters without walking every row (docs/decisions/008-list-filters-and-search.md):
  * - each label row carries its integration's name, so one label's integrations come out of
  *   the index already in list order (name, id) and a page stops after 50 of them;
  * - label_counts says how many integrations carry each label, so the narrowest label leads;
