@@ -69,14 +69,17 @@ export function createRateLimiter(db: Db, now: () => number) {
     },
   };
 
+  // One row per statement: a multi-row UPDATE locks its rows in whatever order the plan
+  // meets them, and two of them crossing on PostgreSQL deadlock (one answered 500).
   async function releaseKeys(keys: string[]) {
-    if (keys.length === 0) return;
-    await db
-      .updateTable('rate_limits')
-      .set({ count: sql<number>`count - 1` })
-      .where('key', 'in', keys)
-      .where('count', '>', 0)
-      .execute();
+    for (const key of keys) {
+      await db
+        .updateTable('rate_limits')
+        .set({ count: sql<number>`count - 1` })
+        .where('key', '=', key)
+        .where('count', '>', 0)
+        .execute();
+    }
   }
 }
 
