@@ -1,4 +1,4 @@
-import type { AwsIntegration } from '@rolebridge/contracts';
+import { integrationFields } from './mapping.js';
 import type { IntegrationWithLabels } from './repository.js';
 
 /**
@@ -8,20 +8,7 @@ import type { IntegrationWithLabels } from './repository.js';
  * The web client still parses every response with the contract.
  */
 function itemJson(row: IntegrationWithLabels): string {
-  const head = JSON.stringify({
-    id: row.id,
-    name: row.name,
-    spaceId: row.space_id,
-    roleArn: row.role_arn,
-    assumeRoleOnWorker: row.assume_role_on_worker === 1,
-    externalId: row.external_id,
-    durationSeconds: row.duration_seconds,
-    region: row.region,
-    labels: row.labels,
-    autoattachEnabled: row.autoattach_enabled === 1,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  } satisfies Omit<AwsIntegration, 'lastVerification'>);
+  const head = JSON.stringify(integrationFields(row));
   return `${head.slice(0, -1)},"lastVerification":${row.last_verification ?? 'null'}}`;
 }
 

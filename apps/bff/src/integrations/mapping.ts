@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import { verification, type AwsIntegration } from '@rolebridge/contracts';
 import type { IntegrationWithLabels } from './repository.js';
 
-export function toIntegration(row: IntegrationWithLabels): AwsIntegration {
+/** Every field but the verification, which callers either parse or splice in as stored. */
+export function integrationFields(
+  row: IntegrationWithLabels,
+): Omit<AwsIntegration, 'lastVerification'> {
   return {
     id: row.id,
     name: row.name,
@@ -16,6 +19,12 @@ export function toIntegration(row: IntegrationWithLabels): AwsIntegration {
     autoattachEnabled: row.autoattach_enabled === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+  };
+}
+
+export function toIntegration(row: IntegrationWithLabels): AwsIntegration {
+  return {
+    ...integrationFields(row),
     lastVerification: row.last_verification
       ? verification.parse(JSON.parse(row.last_verification))
       : null,
