@@ -14,6 +14,7 @@ import type { StsClients } from './aws/sts-clients.js';
 import type { Clock } from './clock.js';
 import type { Db } from './db/database.js';
 import { healthRouter } from './health/router.js';
+import { createStsCheck } from './health/sts-check.js';
 import { refuseCrossSiteWrites } from './http/cross-site.js';
 import { UnsupportedMediaType } from './http/errors.js';
 import { notFoundHandler, problemHandler } from './http/problem-middleware.js';
@@ -75,7 +76,7 @@ const jsonOnlyWrites: RequestHandler = (req, _res, next) => {
 };
 
 export function createApp(deps: AppDeps) {
-  const { db, logger, platform, config } = deps;
+  const { db, logger, config } = deps;
   const services = createServices(deps);
   const app = express();
   app.disable('x-powered-by');
@@ -83,7 +84,7 @@ export function createApp(deps: AppDeps) {
   app.set('trust proxy', 'loopback');
   app.use(helmet());
   app.use(requestLogger(logger));
-  app.use(healthRouter(db, platform));
+  app.use(healthRouter(db, createStsCheck(deps.aws.sts.forRegion(null))));
 
   const api = express.Router();
   api.use('/api', refuseCrossSiteWrites());

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSandbox, type SandboxKeys } from '@rolebridge/aws-sandbox';
@@ -99,13 +100,17 @@ async function main() {
   });
 
   const server = app.listen(env.PORT, env.HOST, () => {
-    const url = `http://localhost:${env.PORT}`;
+    // The bound port, not the configured one: PORT=0 picks a free port.
+    const url = `http://localhost:${(server.address() as AddressInfo).port}`;
     const lines = [
       ``,
       `  Rolebridge is running at ${url}`,
       `  AWS mode: ${env.ROLEBRIDGE_AWS_MODE}`,
-      `  Database: ${env.DATABASE_URL ? 'PostgreSQL' : `SQLite in ${dataDir}`}`,
     ];
+    if (env.ROLEBRIDGE_AWS_MODE === 'aws' && env.AWS_ENDPOINT_URL_STS) {
+      lines.push(`  STS endpoint: ${env.AWS_ENDPOINT_URL_STS} (AWS_ENDPOINT_URL_STS)`);
+    }
+    lines.push(`  Database: ${env.DATABASE_URL ? 'PostgreSQL' : `SQLite in ${dataDir}`}`);
     if (admin?.generatedPassword) {
       // Printed once, on the first start only: it is stored hashed and never shown again.
       lines.push(

@@ -3,6 +3,7 @@ import { accountName, email } from './fields.js';
 import { password, passwordProblem } from './password.js';
 
 const port = z.coerce.number().int().min(0).max(65535);
+const endpointUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 /** Every environment variable Rolebridge reads; parsed once at start. */
@@ -24,6 +25,12 @@ export const serverEnv = z
       .string()
       .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d{1,2}$/)
       .default('us-east-1'),
+    /**
+     * The AWS SDK's own service endpoint variables, read by the SDK itself in aws mode (e.g. a
+     * standalone `npm run sandbox` standing in for AWS); parsed here so a typo stops the start.
+     */
+    AWS_ENDPOINT_URL_STS: endpointUrl.optional(),
+    AWS_ENDPOINT_URL_IAM: endpointUrl.optional(),
     ROLEBRIDGE_SANDBOX_PORT: port.default(4566),
     ROLEBRIDGE_SANDBOX_PLATFORM_KEY_ID: z.string().min(16).max(128).optional(),
     ROLEBRIDGE_SANDBOX_PLATFORM_SECRET: z.string().min(16).max(128).optional(),

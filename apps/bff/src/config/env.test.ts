@@ -30,6 +30,8 @@ describe('configuration at start', () => {
     ['ROLEBRIDGE_ADMIN_PASSWORD', 'short'],
     ['ROLEBRIDGE_AWS_MODE', 'localstack'],
     ['AWS_REGION', 'Frankfurt'],
+    ['AWS_ENDPOINT_URL_STS', 'localhost:4566'],
+    ['AWS_ENDPOINT_URL_IAM', 'not a url'],
     ['ROLEBRIDGE_SANDBOX_PORT', '-1'],
     ['ROLEBRIDGE_SANDBOX_PLATFORM_SECRET', 'x'],
     ['ROLEBRIDGE_SECURE_COOKIES', 'yes'],
