@@ -91,6 +91,21 @@ export default tseslint.config(
     },
   },
   {
+    // The peer simulator is AGPL-3.0: a dev dependency for the differential test only, never
+    // imported by code we ship (docs/decisions/009-trust-policy-fidelity.md).
+    ignores: ['packages/aws-sandbox/differential/peer.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@cloud-copilot/*'], message: 'AGPL peer: only differential/peer.ts.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests read response bodies as the wire gives them (any); assertions check their shape.
     files: ['**/*.test.ts', 'e2e/**/*.ts'],
     rules: {

@@ -5,7 +5,9 @@ import type { ValueMatcher } from './values.js';
 // "Each of the six colon-delimited components of the ARN is checked separately and each
 // can include multi-character match wildcards (*) or single-character match wildcards (?)."
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_ARN
-// The sixth part (the resource) keeps any further colons.
+// The sixth part (the resource) keeps any further colons. A policy value with fewer parts
+// matches nothing, so the negated forms ("Negated matching for ARN") hold for it; a request
+// value that is no ARN is of the wrong type and fails either form.
 
 /** Splits at the first five colons outside `${…}`; undefined when there are fewer than six parts. */
 export function arnParts(value: string): string[] | undefined {
@@ -34,7 +36,7 @@ function splitActual(value: string): string[] | undefined {
 
 export function compileArn(raw: string, variables: boolean): ValueMatcher {
   const pattern = arnParts(raw);
-  if (pattern === undefined) return () => null;
+  if (pattern === undefined) return () => false;
   const withVariables = variables ? pattern.map(parseParts) : [];
   if (!withVariables.some((p) => p !== undefined)) {
     const globs: Glob[] = pattern.map((p) => compileGlob(p));

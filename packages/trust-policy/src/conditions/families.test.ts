@@ -80,10 +80,10 @@ table('ARN operators: each of the six parts on its own', `${OPERATORS}#Condition
     false,
   ],
   [
-    'ArnNotEquals with a 5-part value fails too',
+    'ArnNotEquals with a 5-part value holds: that value matches nothing',
     { ArnNotEquals: { 'aws:PrincipalArn': 'arn:aws:iam::*' } },
     {},
-    false,
+    true,
   ],
   [
     'ArnLike on a key that is not an ARN',

@@ -7,7 +7,7 @@ import { compileString } from './string-values.js';
 
 /**
  * One policy value, compiled once per policy. true/false: the request value matches it or
- * not; null: one side is not of the operator's type (an ARN with fewer than six parts, a
+ * not; null: one side is not of the operator's type (a request value that is no ARN, a
  * date that is not one), which fails the condition whether or not the operator is negated.
  */
 export type ValueMatcher = (actual: string, ctx: EvalContext) => boolean | null;
