@@ -18,6 +18,7 @@ import { createLaunchpadRepository } from './launchpad/repository.js';
 import { createLaunchpadService } from './launchpad/service.js';
 import { createRunCredentialStore } from './runs/credential-store.js';
 import { createRunEnvironmentService } from './runs/environment.js';
+import { createRunReissuer } from './runs/reissue.js';
 import { createRunsRepository } from './runs/repository.js';
 import { createRunsService } from './runs/service.js';
 import { createSandboxService } from './sandbox/service.js';
@@ -136,7 +137,13 @@ export function createServices({ db, clock, platform, config, aws, logger }: App
     repo: runsRepo,
     stacks: stacksRepo,
     spaces,
-    credentials: runCredentials,
+    credentials: createRunReissuer({
+      sts: aws.sts,
+      audit,
+      credentials: runCredentials,
+      cli,
+      account,
+    }),
     audit,
     clock,
     defaultRegion: aws.sts.defaultRegion,

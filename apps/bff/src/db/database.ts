@@ -10,6 +10,7 @@ import * as rateLimits from './migrations/010-rate-limits.js';
 import * as tokenLineage from './migrations/011-token-lineage.js';
 import * as verificationRun from './migrations/020-verification-run.js';
 import * as listSearch from './migrations/040-list-search.js';
+import * as runSessionName from './migrations/060-run-session-name.js';
 import { dialectOf } from './dialect.js';
 import { countWrites, trackGeneration, type Generation } from './generation.js';
 import type { Database } from './schema.js';
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '011-token-lineage': tokenLineage,
   '020-verification-run': verificationRun,
   '040-list-search': listSearch,
+  '060-run-session-name': runSessionName,
 };
 
 export const migrationNames = Object.keys(migrations);

@@ -93,6 +93,8 @@ export interface Database {
     assumed_role_arn: string | null;
     /** JSON array of the computed variable names; never their values. */
     variable_names: string;
+    /** STS session name of the run's credentials; null for runs older than migration 060. */
+    session_name: string | null;
   };
   invites: {
     id: string;

@@ -10,28 +10,42 @@ import { credentialVariables, runSessionName } from './variables.js';
 const CUSTOMER_SIDE = new Set(['AccessDenied', 'ValidationError', 'RegionDisabledException']);
 
 /**
- * The run's single AssumeRole (one per phase, so one per run), through the same STS client,
- * audit record and hint catalogue as verification. The credentials go to the in-memory
- * store and nowhere else.
+ * One AssumeRole for a run, through the same STS client, audit record and hint catalogue as
+ * verification: when the run starts (one per phase, so one per run), and again on a replica
+ * that does not hold the credentials (decision 009), with the run's recorded session name
+ * and a shorter duration. The credentials go to this process's memory and nowhere else.
  */
 export async function assumeForRun(
   deps: Pick<RunsDeps, 'sts' | 'audit' | 'credentials' | 'cli'>,
-  ctx: { row: RunRow; actor: string; accountName: string; platformAccountId: string | null },
+  ctx: {
+    row: RunRow;
+    actor: string;
+    accountName: string;
+    platformAccountId: string | null;
+    /** A re-issue asks for what is left of the run, not the integration's whole duration. */
+    reissue?: { durationSeconds: number };
+  },
 ) {
   const { row } = ctx;
   const phase = row.phase === 'plan' ? 'read' : 'write';
   const input = {
     roleArn: row.role_arn ?? '',
     externalId: row.external_id ?? '',
-    sessionName: runSessionName(row.id, row.stack_slug, ctx.accountName),
-    durationSeconds: row.duration_seconds ?? 3600,
+    sessionName: row.session_name ?? runSessionName(row.id, row.stack_slug, ctx.accountName),
+    durationSeconds: ctx.reissue?.durationSeconds ?? row.duration_seconds ?? 3600,
   };
   const outcome = await assumeRoleSession(deps.sts.forRegion(row.region), input);
   await recordAssumeRole(
     deps.audit,
     { actor: ctx.actor, integrationId: row.integration_id ?? '' },
     input,
-    { purpose: 'run', runId: row.id, stackSlug: row.stack_slug, phase, attempt: 1 },
+    {
+      purpose: ctx.reissue ? 'run.reissue' : 'run',
+      runId: row.id,
+      stackSlug: row.stack_slug,
+      phase,
+      attempt: 1,
+    },
     outcome.ok ? { ok: true, assumedRoleArn: outcome.assumedRoleArn } : outcome,
   );
   if (!outcome.ok) {
@@ -54,10 +68,11 @@ export async function assumeForRun(
     throw error.withExtra({ error: { code: outcome.code, message: outcome.message }, hints });
   }
   const { credentials } = outcome;
-  deps.credentials.put(row.id, {
+  const held = {
     stackSlug: row.stack_slug,
     variables: credentialVariables(credentials, row.region ?? deps.sts.defaultRegion),
     expiresAt: credentials.expiration.getTime(),
-  });
-  return { assumedRoleArn: outcome.assumedRoleArn, expiresAt: credentials.expiration };
+  };
+  deps.credentials.put(row.id, held);
+  return { assumedRoleArn: outcome.assumedRoleArn, expiresAt: credentials.expiration, held };
 }

@@ -1,7 +1,8 @@
 /**
  * Run credentials in process memory only, until they expire
  * (docs/decisions/004-run-credentials.md): a database dump, backup or log never holds them,
- * even encrypted. A restart loses them; the worker then gets 410 and starts a new run.
+ * even encrypted. Another replica, or this one after a restart, issues them again from what
+ * the run recorded (decision 009, runs/reissue.ts).
  */
 export interface StoredCredentials {
   stackSlug: string;

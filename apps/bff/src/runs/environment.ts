@@ -6,7 +6,7 @@ import { Gone, NotFound } from '../http/errors.js';
 import type { SpacesService } from '../spaces/service.js';
 import type { StacksRepository } from '../stacks/repository.js';
 import { requireEnvironmentReader, requireWorker } from './access.js';
-import type { RunCredentialStore } from './credential-store.js';
+import type { RunReissuer } from './reissue.js';
 import type { RunsRepository } from './repository.js';
 import { regionVariables } from './variables.js';
 
@@ -15,7 +15,7 @@ export function createRunEnvironmentService(deps: {
   repo: RunsRepository;
   stacks: StacksRepository;
   spaces: SpacesService;
-  credentials: RunCredentialStore;
+  credentials: RunReissuer;
   audit: AuditLog;
   clock: Clock;
   /** Exported as AWS_REGION/AWS_DEFAULT_REGION when the integration names no region. */
@@ -51,13 +51,7 @@ export function createRunEnvironmentService(deps: {
           ],
         };
       } else {
-        const held = deps.credentials.get(id, now);
-        if (held.state === 'expired') throw expired(id);
-        if (held.state === 'missing')
-          throw new Gone(
-            'run_credentials_unavailable',
-            `Rolebridge keeps run credentials in memory only and no longer holds those of run ${id} (the server restarted since it started); start a new run`,
-          );
+        const held = await deps.credentials.credentials(run, actorOf(principal), now);
         result = {
           variables: held.variables,
           expiresAt: new Date(held.expiresAt).toISOString(),

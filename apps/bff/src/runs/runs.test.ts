@@ -226,18 +226,6 @@ describe('runs', () => {
     }
   });
 
-  it('answers 410 once the server no longer holds the credentials', async () => {
-    const run = (await admin.post('/api/stacks/stack-a/runs').send({ phase: 'plan' }).expect(201))
-      .body;
-    const worker = await token(admin, 'worker');
-    t.services.runCredentials.forgetStack('stack-a'); // what a restart does
-    const gone = await request(t.app)
-      .get(`/api/stacks/stack-a/runs/${run.id}/environment`)
-      .set(bearer(worker))
-      .expect(410);
-    expect(gone.body.code).toBe('run_credentials_unavailable');
-  });
-
   it('never stores or logs what STS issued', async () => {
     await expectNoLeak(t, issued, responses);
   });

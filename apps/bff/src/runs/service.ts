@@ -17,7 +17,7 @@ import { assumeForRun } from './assume.js';
 import type { RunCredentialStore } from './credential-store.js';
 import type { CliTarget } from '../aws/cli-target.js';
 import type { RunRow, RunsRepository } from './repository.js';
-import { toRun, variableNames } from './variables.js';
+import { runSessionName, toRun, variableNames } from './variables.js';
 
 export interface RunsDeps {
   repo: RunsRepository;
@@ -95,6 +95,8 @@ export function createRunsService(deps: RunsDeps) {
         assume_role_on_worker: worker ? 1 : 0,
         assumed_role_arn: null,
         variable_names: JSON.stringify(variableNames(ref)),
+        // Recorded so that any replica can issue the same session again (decision 009).
+        session_name: worker ? null : runSessionName(id, slug, accountName),
       };
       if (!worker) {
         const issued = await assumeForRun(deps, {

@@ -6,7 +6,7 @@ import { createApp } from '../app.js';
 import { stsPlatformIdentity } from '../aws/platform-identity.js';
 import { createStsClients, type StsClientsOptions } from '../aws/sts-clients.js';
 import { systemClock, type Clock } from '../clock.js';
-import { migrateToLatest, openDatabase } from '../db/database.js';
+import { migrateToLatest, openDatabase, type Db } from '../db/database.js';
 import { createLogger } from '../logging/logger.js';
 import { createTestDatabase } from './test-database.js';
 import { defaultRetryPolicy, type RetryPolicy } from '../verification/retry.js';
@@ -45,32 +45,37 @@ export async function createTestApp(options: TestAppOptions = {}) {
       done();
     },
   });
-  const sts = createStsClients({
-    endpoint: options.stsEndpoint ?? sandbox.url,
-    defaultRegion: 'us-east-1',
-    credentials: options.platformCredentials ?? {
-      accessKeyId: sandbox.keys.platformKeyId,
-      secretAccessKey: sandbox.keys.platformSecret,
-    },
-    ...(options.requestTimeoutMs && { requestTimeoutMs: options.requestTimeoutMs }),
-    ...(options.instrument && { instrument: options.instrument }),
-  });
   const adminCredentials = {
     accessKeyId: sandbox.keys.adminKeyId,
     secretAccessKey: sandbox.keys.adminSecret,
   };
-  const { app, services } = createApp({
-    db,
-    logger: createLogger('debug', sink),
-    clock: options.clock ?? systemClock,
-    platform: stsPlatformIdentity(sts.forRegion(null)),
-    aws: {
-      sts,
-      sandbox: { url: sandbox.url, adminCredentials },
-      retry: { ...defaultRetryPolicy, windowMs: 0, ...options.retry },
-    },
-    config: { mode: 'sandbox', secureCookies: false },
-  });
+  /** The app over `db`, as main.ts wires it; every replica sends its logs to `logLines`. */
+  function wire(appDb: Db) {
+    const sts = createStsClients({
+      endpoint: options.stsEndpoint ?? sandbox.url,
+      defaultRegion: 'us-east-1',
+      credentials: options.platformCredentials ?? {
+        accessKeyId: sandbox.keys.platformKeyId,
+        secretAccessKey: sandbox.keys.platformSecret,
+      },
+      ...(options.requestTimeoutMs && { requestTimeoutMs: options.requestTimeoutMs }),
+      ...(options.instrument && { instrument: options.instrument }),
+    });
+    const { app, services } = createApp({
+      db: appDb,
+      logger: createLogger('debug', sink),
+      clock: options.clock ?? systemClock,
+      platform: stsPlatformIdentity(sts.forRegion(null)),
+      aws: {
+        sts,
+        sandbox: { url: sandbox.url, adminCredentials },
+        retry: { ...defaultRetryPolicy, windowMs: 0, ...options.retry },
+      },
+      config: { mode: 'sandbox', secureCookies: false },
+    });
+    return { app, services, sts };
+  }
+  const { app, services, sts } = wire(db);
   await services.bootstrap({
     accountName: 'demo',
     adminEmail: ADMIN.email,
@@ -103,6 +108,24 @@ export async function createTestApp(options: TestAppOptions = {}) {
     loginAgent,
     /** Everything stored (the SQLite file and its WAL, or every row), to search for what must never be. */
     databaseText: () => database.text(),
+    /**
+     * Another replica in this process: its own database connection (pool), services and
+     * memory, on the same database and sandbox. Closed with `close()` of its own.
+     */
+    replica() {
+      const replicaDb = openDatabase(database.location);
+      const replica = wire(replicaDb);
+      return {
+        app: replica.app,
+        services: replica.services,
+        async close() {
+          await replica.services.background.stop();
+          replica.sts.destroy();
+          replica.services.sandbox.destroy();
+          await replicaDb.destroy();
+        },
+      };
+    },
     async close() {
       await services.background.stop();
       sts.destroy();
