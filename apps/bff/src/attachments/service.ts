@@ -8,6 +8,7 @@ import type { AuditLog } from '../audit/repository.js';
 import { actorOf, atLeast, type Principal } from '../auth/principal.js';
 import type { Clock } from '../clock.js';
 import { Conflict, InputError, NotFound, Unprocessable } from '../http/errors.js';
+import { mapUniqueViolation } from '../db/unique-violation.js';
 import { toIntegration } from '../integrations/mapping.js';
 import type { IntegrationsRepository } from '../integrations/repository.js';
 import type { SpacesService } from '../spaces/service.js';
@@ -126,34 +127,39 @@ export function createAttachmentsService(deps: {
       if (conflict) throw conflict;
       const phases = PHASES.filter((p) => input[p]);
       const verification = await verifyOrRefuse(principal, row.id, slug, phases);
-      await repo.transaction(async (trx) => {
-        // Someone may have attached in the meantime: check again under the lock.
-        const again = clash(await repo.directFor([slug], trx), row.id, input);
-        if (again) throw again;
-        await repo.insert(
-          trx,
-          { stackSlug: slug, ...input },
-          {
-            createdAt: deps.clock.now().toISOString(),
-            createdBy: actorOf(principal),
-          },
-        );
-        await audit.record(
-          {
-            actor: actorOf(principal),
-            action: 'attachment.create',
-            targetType: 'stack',
-            targetId: slug,
-            detail: {
-              integrationId: row.id,
-              read: input.read,
-              write: input.write,
-              verified: verification?.ok ?? null,
-            },
-          },
-          trx,
-        );
-      });
+      // The primary key catches an attach of the same pair that raced this one.
+      await mapUniqueViolation(
+        () =>
+          repo.transaction(async (trx) => {
+            // Someone may have attached in the meantime: check again under the lock.
+            const again = clash(await repo.directFor([slug], trx), row.id, input);
+            if (again) throw again;
+            await repo.insert(
+              trx,
+              { stackSlug: slug, ...input },
+              {
+                createdAt: deps.clock.now().toISOString(),
+                createdBy: actorOf(principal),
+              },
+            );
+            await audit.record(
+              {
+                actor: actorOf(principal),
+                action: 'attachment.create',
+                targetType: 'stack',
+                targetId: slug,
+                detail: {
+                  integrationId: row.id,
+                  read: input.read,
+                  write: input.write,
+                  verified: verification?.ok ?? null,
+                },
+              },
+              trx,
+            );
+          }),
+        () => new Conflict('already_attached', `${row.name} is already attached to ${slug}`),
+      );
       return { attachment: await effective(slug, row.id), verification };
     },
 

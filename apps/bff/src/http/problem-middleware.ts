@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { Problem } from '@rolebridge/contracts';
+import { isUniqueViolation } from '../db/unique-violation.js';
 import { redactPath } from './request-logger.js';
 import { AppError, Conflict, InputError, NotFound, TooManyRequests } from './errors.js';
 
@@ -51,13 +52,28 @@ function fromFramework(err: unknown): AppError | null {
   return new InputError('The request body could not be read', [], 'malformed_body');
 }
 
+/**
+ * A duplicate key no service turned into its own 409 (two requests creating the same thing
+ * at once): the same 409 on SQLite and PostgreSQL, never a 500.
+ */
+function fromDatabase(err: unknown): AppError | null {
+  if (!isUniqueViolation(err)) return null;
+  return new Conflict(
+    'already_exists',
+    'Another request created the same thing at the same time; reload and try again',
+  );
+}
+
 export function problemHandler(logger: Logger, exposeStack: boolean): ErrorRequestHandler {
   return (err: unknown, req, res, next) => {
     if (res.headersSent) {
       next(err);
       return;
     }
-    const mapped = err instanceof AppError ? err : (fromBodyParser(err) ?? fromFramework(err));
+    const mapped =
+      err instanceof AppError
+        ? err
+        : (fromBodyParser(err) ?? fromFramework(err) ?? fromDatabase(err));
     if (mapped && !(mapped instanceof AppError)) {
       sendProblem(res, mapped);
       return;

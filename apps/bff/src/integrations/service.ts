@@ -11,6 +11,7 @@ import type { AuditLog } from '../audit/repository.js';
 import { actorOf, atLeast, type Principal } from '../auth/principal.js';
 import type { Clock } from '../clock.js';
 import { GenerationCache, type Generation } from '../db/generation.js';
+import { mapUniqueViolation } from '../db/unique-violation.js';
 import {
   Conflict,
   InputError,
@@ -151,20 +152,25 @@ export function createIntegrationsService(deps: {
         last_verification: null,
         verification_run: null,
       };
-      await repo.transaction(async (trx) => {
-        if (await repo.nameTaken(input.name, null, trx)) throw nameConflict(input.name);
-        await repo.insert(trx, row, input.labels);
-        await audit.record(
-          {
-            actor: actorOf(principal),
-            action: 'integration.create',
-            targetType: 'aws_integration',
-            targetId: row.id,
-            detail: { name: row.name, roleArn: row.role_arn, spaceId: row.space_id },
-          },
-          trx,
-        );
-      });
+      // The check names the clash; the unique index catches a create that raced this one.
+      await mapUniqueViolation(
+        () =>
+          repo.transaction(async (trx) => {
+            if (await repo.nameTaken(input.name, null, trx)) throw nameConflict(input.name);
+            await repo.insert(trx, row, input.labels);
+            await audit.record(
+              {
+                actor: actorOf(principal),
+                action: 'integration.create',
+                targetType: 'aws_integration',
+                targetId: row.id,
+                detail: { name: row.name, roleArn: row.role_arn, spaceId: row.space_id },
+              },
+              trx,
+            );
+          }),
+        () => nameConflict(input.name),
+      );
       // Reads list labels sorted; answer the same way.
       return { integration: toIntegration({ ...row, labels: [...input.labels].sort() }) };
     },
@@ -237,21 +243,26 @@ export function createIntegrationsService(deps: {
         (f) => patch[f] !== undefined && patch[f] !== currentValue(current, f),
       );
       if (stale) row.last_verification = null;
-      await repo.transaction(async (trx) => {
-        if (await repo.nameTaken(next.name, id, trx)) throw nameConflict(next.name);
-        // The version check in the UPDATE catches a writer that slipped in since we read.
-        if (!(await repo.update(trx, row, current.version, next.labels, stale))) throw staleEtag();
-        await audit.record(
-          {
-            actor: actorOf(principal),
-            action: 'integration.update',
-            targetType: 'aws_integration',
-            targetId: id,
-            detail: { fields: Object.keys(patch) },
-          },
-          trx,
-        );
-      });
+      await mapUniqueViolation(
+        () =>
+          repo.transaction(async (trx) => {
+            if (await repo.nameTaken(next.name, id, trx)) throw nameConflict(next.name);
+            // The version check in the UPDATE catches a writer that slipped in since we read.
+            if (!(await repo.update(trx, row, current.version, next.labels, stale)))
+              throw staleEtag();
+            await audit.record(
+              {
+                actor: actorOf(principal),
+                action: 'integration.update',
+                targetType: 'aws_integration',
+                targetId: id,
+                detail: { fields: Object.keys(patch) },
+              },
+              trx,
+            );
+          }),
+        () => nameConflict(next.name),
+      );
       const integration = toIntegration({ ...row, labels: [...next.labels].sort() });
       return { integration, etag: integrationEtag(integration, row.version) };
     },
