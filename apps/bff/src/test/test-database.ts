@@ -41,7 +41,8 @@ function createSqliteFile(): TestDatabase {
   };
 }
 
-async function createPostgresSchema(url: string): Promise<TestDatabase> {
+/** A fresh schema of its own in the PostgreSQL database at `url` (benchmarks use it too). */
+export async function createPostgresSchema(url: string): Promise<TestDatabase> {
   const schema = `test_${ulid().toLowerCase()}`;
   const admin = async <T>(work: (client: pg.Client) => Promise<T>) => {
     const client = new pg.Client({ connectionString: url });
