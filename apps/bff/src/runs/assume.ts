@@ -12,7 +12,7 @@ const CUSTOMER_SIDE = new Set(['AccessDenied', 'ValidationError', 'RegionDisable
 /**
  * One AssumeRole for a run, through the same STS client, audit record and hint catalogue as
  * verification: when the run starts (one per phase, so one per run), and again on a replica
- * that does not hold the credentials (decision 009), with the run's recorded session name
+ * that does not hold the credentials (decision 010), with the run's recorded session name
  * and a shorter duration. The credentials go to this process's memory and nowhere else.
  */
 export async function assumeForRun(

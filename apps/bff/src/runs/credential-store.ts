@@ -2,7 +2,7 @@
  * Run credentials in process memory only, until they expire
  * (docs/decisions/004-run-credentials.md): a database dump, backup or log never holds them,
  * even encrypted. Another replica, or this one after a restart, issues them again from what
- * the run recorded (decision 009, runs/reissue.ts).
+ * the run recorded (decision 010, runs/reissue.ts).
  */
 export interface StoredCredentials {
   stackSlug: string;

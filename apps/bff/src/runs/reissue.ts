@@ -21,7 +21,7 @@ export function reissueDurationSeconds(run: RunRow, now: number): number {
 type Held = Extract<Lookup, { state: 'ok' }>;
 
 /**
- * A run's credentials on whichever replica the worker asks (decision 009): those this process
+ * A run's credentials on whichever replica the worker asks (decision 010): those this process
  * issued or re-issued, else a new AssumeRole of the run's recorded role, external ID and
  * session name. Concurrent asks for one run share one AssumeRole.
  */

@@ -95,7 +95,7 @@ export function createRunsService(deps: RunsDeps) {
         assume_role_on_worker: worker ? 1 : 0,
         assumed_role_arn: null,
         variable_names: JSON.stringify(variableNames(ref)),
-        // Recorded so that any replica can issue the same session again (decision 009).
+        // Recorded so that any replica can issue the same session again (decision 010).
         session_name: worker ? null : runSessionName(id, slug, accountName),
       };
       if (!worker) {
