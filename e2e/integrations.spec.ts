@@ -1,15 +1,26 @@
 import { E2E_ADMIN } from './env.js';
 import { expect, logIn, test } from './fixtures.js';
+import { test as freshTest } from './support/fresh-account.js';
 
-test('an admin logs in and sees the empty state with a way to set up an integration', async ({
-  adminPage: page,
-}) => {
-  await page.goto('/integrations');
-  await expect(page.getByText('Sandbox mode', { exact: false })).toBeVisible();
-  await expect(
-    page.getByRole('main').getByRole('link', { name: 'Set up integration' }).first(),
-  ).toBeVisible();
-});
+// The shared server already holds other stories' integrations: a new account of its own
+// is the only place the real empty state (not "no matches") can be seen.
+freshTest(
+  'an admin of a new account sees the empty state with a way to set up an integration',
+  async ({ fresh }) => {
+    const page = fresh.adminPage;
+    await page.goto('/integrations');
+    await expect(page.getByText('Sandbox mode', { exact: false })).toBeVisible();
+    const main = page.getByRole('main');
+    await expect(main.getByRole('heading', { name: 'No cloud integrations yet' })).toBeVisible();
+    await expect(main).toContainText('Connect an AWS IAM role so your stacks get short-lived');
+    await expect(main.getByRole('table')).toHaveCount(0);
+    // The empty state's call to action is the only one (the header's gives way to it).
+    const setUp = main.getByRole('link', { name: 'Set up integration' });
+    await expect(setUp).toHaveCount(1);
+    await setUp.click();
+    await expect(page).toHaveURL(/\/integrations\/new\/aws/);
+  },
+);
 
 test('a wrong password is refused with a message', async ({ page }) => {
   await logIn(page, E2E_ADMIN.email, 'not-the-password');
@@ -93,4 +104,28 @@ test('filtering by status shows the total and survives reload', async ({
   await page.reload();
   await expect(page.getByRole('combobox', { name: 'Status' })).toHaveValue('not-checked');
   await expect(page.getByText('Showing 2 of 2 integrations')).toBeVisible();
+});
+
+test('"Load more" survives a reload: the list URL keeps how many pages were shown', async ({
+  api,
+  adminPage: page,
+}) => {
+  test.setTimeout(60_000);
+  // One more than a page (50), under a label of their own so other stories' rows stay out.
+  const label = `pages-${Date.now()}`;
+  for (let i = 0; i < 51; i++)
+    await api.seedIntegration({ name: `${label}-${String(i).padStart(2, '0')}`, labels: [label] });
+  await page.goto(`/integrations?label=${label}`);
+  const table = page.getByRole('table');
+  await expect(page.getByText('Showing 50 of 51 integrations')).toBeVisible({ timeout: 20_000 });
+  await expect(table.getByRole('link', { name: `${label}-50` })).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Load more' }).click();
+  await expect(page.getByText('Showing 51 of 51 integrations')).toBeVisible();
+  await expect(page).toHaveURL(/[?&]pages=2(&|$)/);
+
+  await page.reload();
+  await expect(page.getByText('Showing 51 of 51 integrations')).toBeVisible({ timeout: 20_000 });
+  await expect(table.getByRole('link', { name: `${label}-50` })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Load more' })).toHaveCount(0);
 });

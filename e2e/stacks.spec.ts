@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { ACCOUNT_NAME, createRole, trustPolicy } from './support/sandbox-aws.js';
+import { ACCOUNT_NAME, createRole, trustPolicy, updateTrustPolicy } from './support/sandbox-aws.js';
 import { expect, expectAccessible, screenshot, test as base } from './setup-fixtures.js';
 
 interface StackFixtures {
@@ -39,7 +39,8 @@ test('an admin attaches an integration from the stack page, sees the masked comp
   cleanup,
   stacks,
 }) => {
-  test.setTimeout(60_000);
+  // A refused re-check of a just-created integration waits for IAM propagation retries.
+  test.setTimeout(120_000);
   const slug = unique('web');
   const name = unique('network-stack');
   const integrationName = unique('stack-role-int');
@@ -91,11 +92,19 @@ test('an admin attaches an integration from the stack page, sees the masked comp
   const direct = page.getByRole('region', { name: 'Attached directly (1)' });
   await expect(direct.getByRole('link', { name })).toBeVisible();
   const matrix = page.getByRole('table', { name: 'Verification per stack and phase' });
+  const row = matrix.getByRole('row', { name: new RegExp(name) }).first();
+  await expect(row.getByText('OK')).toHaveCount(2);
+  // The role now trusts this stack's plans only: a real re-check must show apply refused.
+  updateTrustPolicy(roleName, trustPolicy([`${ACCOUNT_NAME}@*@${slug}@read`]));
+  const answered = page.waitForResponse(
+    (r) =>
+      r.url().endsWith(`/api/integrations/aws/${integrationId}/verify`) &&
+      r.request().method() === 'POST',
+  );
   await matrix.getByRole('button', { name: `Re-check ${name}` }).click();
-  await expect(matrix.getByRole('button', { name: `Re-check ${name}` })).toBeEnabled({
-    timeout: 30_000,
-  });
-  await expect(matrix.getByRole('row', { name: new RegExp(name) }).getByText('OK')).toHaveCount(2);
+  expect((await answered).status()).toBe(200);
+  await expect(row.getByText('AccessDenied')).toBeVisible({ timeout: 30_000 });
+  await expect(row.getByText('OK')).toHaveCount(1);
   await screenshot(page, 'integration-matrix');
 
   await page.goto(`/stacks/${slug}`);
