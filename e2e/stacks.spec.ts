@@ -100,6 +100,8 @@ test('an admin attaches an integration from the stack page, sees the masked comp
     (r) =>
       r.url().endsWith(`/api/integrations/aws/${integrationId}/verify`) &&
       r.request().method() === 'POST',
+    // A button that sends nothing fails here, not at the test's timeout.
+    { timeout: 30_000 },
   );
   await matrix.getByRole('button', { name: `Re-check ${name}` }).click();
   expect((await answered).status()).toBe(200);

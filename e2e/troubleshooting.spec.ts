@@ -63,6 +63,8 @@ test('the details page shows the verification and verifies again on demand', asy
     const answered = page.waitForResponse(
       (r) =>
         r.url().endsWith(`/api/integrations/aws/${id}/verify`) && r.request().method() === 'POST',
+      // A button that sends nothing fails here, not at the test's timeout.
+      { timeout: 30_000 },
     );
     await card.getByRole('button', { name: 'Verify again' }).click();
     expect((await answered).status()).toBe(200);
