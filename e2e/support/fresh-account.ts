@@ -59,7 +59,10 @@ export const test = base.extend<{ fresh: FreshAccount }>({
       const context = await browser.newContext({ baseURL });
       const adminPage = await context.newPage();
       await logIn(adminPage, E2E_ADMIN.email, E2E_ADMIN.password);
-      await expect(adminPage).not.toHaveURL(/\/login/);
+      // A new console's first page load can be slow; the story starts once it is in.
+      await expect(adminPage.getByRole('heading', { name: 'LaunchPad', level: 1 })).toBeVisible({
+        timeout: 30_000,
+      });
       await use({ baseURL, adminPage, browser });
       await context.close();
     } finally {
