@@ -212,6 +212,8 @@ test('the stacks pages have no serious accessibility violations', async ({
   unique,
   stacks,
 }) => {
+  // axe runs over four pages: more than the default 30 s on a busy 2-core machine.
+  test.setTimeout(90_000);
   const slug = unique('a11y');
   stacks.remove(slug);
   const res = await api.post('/api/stacks', {
