@@ -115,7 +115,11 @@ const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
 try {
   const seedStart = performance.now();
-  const seeded = await seedIntegrations(dir, { integrations: 10_000, labelsEach: 5, pool: 200 });
+  const seeded = await seedIntegrations(join(dir, 'rolebridge.db'), {
+    integrations: 10_000,
+    labelsEach: 5,
+    pool: 200,
+  });
   console.log(
     `seeded 10,000 integrations (5 labels each from 200, 85% verified, 10% failing) in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
   );

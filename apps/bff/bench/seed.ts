@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { ulid } from 'ulid';
 import type { Verification } from '@rolebridge/contracts';
 import { createApp } from '../src/app.js';
@@ -89,10 +88,11 @@ function verificationOf(id: string, name: string, ok: boolean): Verification {
  * rows and their indexes are exactly what the app writes.
  */
 export async function seedIntegrations(
-  dir: string,
+  /** A SQLite file or a postgres:// URL. */
+  database: string,
   opts: { integrations: number; labelsEach: number; pool: number },
 ) {
-  const db = openDatabase(join(dir, 'rolebridge.db'));
+  const db = openDatabase(database);
   await migrateToLatest(db);
   const admin = { email: 'admin@example.com', password: 'bench-password-123' };
   const { services } = createApp({

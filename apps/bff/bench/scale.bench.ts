@@ -1,0 +1,291 @@
+// npm run bench:scale — issue 12's figures in one run, against a standalone sandbox process,
+// for (a) one replica on SQLite, (b) one replica on PostgreSQL, (c) two replicas on that
+// PostgreSQL behind a round-robin loopback proxy:
+//   - list requests per second: distinct label pairs over 10,000 integrations, page cache off,
+//     16 connections (autocannon, as bench:list);
+//   - runs started per second: 100 stacks sharing one auto-attached integration, 100 at a time.
+// Needs BENCH_DATABASE_URL=postgres://… (each configuration gets a fresh schema in it).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { DEFAULT_SANDBOX_KEYS } from '@rolebridge/aws-sandbox';
+import autocannon from 'autocannon';
+import { freePort } from '../src/test/replica-process.js';
+import { createPostgresSchema } from '../src/test/test-database.js';
+import { admin, anyStackPolicy } from './harness.js';
+import { random, seedIntegrations } from './seed.js';
+
+const DATABASE_URL = process.env.BENCH_DATABASE_URL;
+if (!DATABASE_URL) {
+  console.error('bench:scale needs BENCH_DATABASE_URL=postgres://user:pass@host:5432/db');
+  process.exit(1);
+}
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const CONNECTIONS = 16;
+const STACKS = 100;
+const SEED = { integrations: 10_000, labelsEach: 5, pool: 200 };
+const ROUNDS = Number(process.env.BENCH_RUN_ROUNDS ?? 5);
+const dir = mkdtempSync(join(tmpdir(), 'rolebridge-bench-scale-'));
+const children: ChildProcess[] = [];
+
+function spawnTs(script: string, args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production', ...env },
+  });
+  children.push(child);
+  return child;
+}
+
+/** A bench process; resolves with the port it prints once listening. */
+function start(args: string[], env: Record<string, string> = {}): Promise<number> {
+  const child = spawnTs(new URL('./scale-servers.ts', import.meta.url).pathname, args, env);
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      const port = /listening (\d+)/.exec(chunk.toString())?.[1];
+      if (port) resolve(Number(port));
+    });
+    child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}`)));
+  });
+}
+
+/** `npm run sandbox` on a free port: the stand-in for AWS that every replica calls. */
+async function startSandbox() {
+  const port = await freePort();
+  const child = spawnTs(
+    new URL('../../../packages/aws-sandbox/src/main.ts', import.meta.url).pathname,
+    [],
+    { ROLEBRIDGE_SANDBOX_PORT: String(port) },
+  );
+  child.stdout.resume(); // a JSON line per call: read and dropped, or the pipe fills and stalls it
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    if (
+      await fetch(url, { method: 'POST' }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return url;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the sandbox did not start');
+}
+
+const sandboxUrl = await startSandbox();
+// What the README's replica commands set: the SDK's own variables, the platform's demo keys.
+const awsEnv = {
+  AWS_REGION: 'us-east-1',
+  AWS_ENDPOINT_URL_STS: sandboxUrl,
+  AWS_ENDPOINT_URL_IAM: sandboxUrl,
+  AWS_ACCESS_KEY_ID: DEFAULT_SANDBOX_KEYS.platformKeyId,
+  AWS_SECRET_ACCESS_KEY: DEFAULT_SANDBOX_KEYS.platformSecret,
+};
+const base = (port: number) => `http://127.0.0.1:${port}`;
+
+async function post(port: number, path: string, body: object, headers: Record<string, string>) {
+  const res = await fetch(`${base(port)}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (res.status >= 300) throw new Error(`${path}: ${res.status} ${text}`);
+  return { json: JSON.parse(text) as Record<string, unknown>, res };
+}
+
+/** The admin's session, the shared auto-attached integration, 100 stacks and a worker token. */
+async function prepareRuns(port: number, roleArn: string) {
+  const { res } = await post(port, '/api/session', admin, {});
+  const cookie = { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
+  await post(
+    port,
+    '/api/integrations/aws',
+    {
+      name: 'shared',
+      spaceId: 'root',
+      roleArn,
+      labels: ['autoattach:bench'],
+      autoattachEnabled: true,
+    },
+    cookie,
+  );
+  for (let i = 0; i < STACKS; i++)
+    await post(
+      port,
+      '/api/stacks',
+      { slug: `stack-${i}`, name: `Stack ${i}`, spaceId: 'root', labels: ['bench'] },
+      cookie,
+    );
+  const token = (
+    await post(port, '/api/tokens', { name: 'bench', role: 'worker', spaceId: 'root' }, cookie)
+  ).json.token as string;
+  return { cookie: cookie.cookie, worker: { authorization: `Bearer ${token}` } };
+}
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  failed?: number;
+}
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] ?? 0;
+
+/** Distinct label pairs in a fixed shuffled order: no two requests in a run ask the same page. */
+function labelPairs(pool: string[]) {
+  const pairs: string[] = [];
+  for (let i = 0; i < pool.length; i++)
+    for (let j = i + 1; j < pool.length; j++)
+      pairs.push(
+        `/api/integrations/aws?${new URLSearchParams([
+          ['label', pool[i]!],
+          ['label', pool[j]!],
+          ['limit', '50'],
+        ]).toString()}`,
+      );
+  const rand = random(12);
+  for (let i = pairs.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [pairs[i], pairs[j]] = [pairs[j]!, pairs[i]!];
+  }
+  return pairs;
+}
+
+async function listLoad(port: number, cookie: string, paths: string[]): Promise<Figures> {
+  let next = 0;
+  const result = await autocannon({
+    url: base(port),
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    headers: { cookie },
+    requests: [{ setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length]! }) }],
+  });
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`list: ${result.non2xx} non-2xx, ${result.errors} errors; no figures`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+/** Runs that fail (STS timing out on a saturated machine) are counted and printed, not timed. */
+async function runsLoad(port: number, worker: Record<string, string>): Promise<Figures> {
+  let failed = 0;
+  const startRun = async (i: number) => {
+    const began = performance.now();
+    try {
+      await post(port, `/api/stacks/stack-${i}/runs`, { phase: i % 2 ? 'apply' : 'plan' }, worker);
+      return [performance.now() - began];
+    } catch {
+      failed++;
+      return [];
+    }
+  };
+  await Promise.all(Array.from({ length: STACKS }, (_, i) => startRun(i))); // warm up
+  failed = 0;
+  const latencies: number[] = [];
+  const began = performance.now();
+  for (let r = 0; r < ROUNDS; r++)
+    for (const one of await Promise.all(Array.from({ length: STACKS }, (_, i) => startRun(i))))
+      latencies.push(...one);
+  const seconds = (performance.now() - began) / 1000;
+  return {
+    rps: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    failed,
+  };
+}
+
+const line = (name: string, f: Figures, unit: string) =>
+  console.log(
+    `  ${name.padEnd(34)} ${f.rps.toFixed(0).padStart(6)} ${unit}   p50 ${f.p50.toFixed(0).padStart(4)} ms   p99 ${f.p99.toFixed(0).padStart(4)} ms${f.failed ? `   ${f.failed} failed` : ''}`,
+  );
+
+try {
+  const iam = new IAMClient({
+    endpoint: sandboxUrl,
+    region: 'us-east-1',
+    credentials: {
+      accessKeyId: DEFAULT_SANDBOX_KEYS.adminKeyId,
+      secretAccessKey: DEFAULT_SANDBOX_KEYS.adminSecret,
+    },
+  });
+  const role = await iam.send(
+    new CreateRoleCommand({ RoleName: 'bench-scale', AssumeRolePolicyDocument: anyStackPolicy }),
+  );
+  iam.destroy();
+  const roleArn = role.Role?.Arn ?? '';
+
+  const sqliteFile = join(dir, 'rolebridge.db');
+  const postgres = await createPostgresSchema(DATABASE_URL);
+  const seedStart = performance.now();
+  // One after the other: SQLite's synchronous seeding would stall PostgreSQL's open transaction.
+  const seeded = await seedIntegrations(sqliteFile, SEED);
+  await seedIntegrations(postgres.location, SEED);
+  console.log(
+    `seeded 10,000 integrations (5 labels each from 200) in SQLite and PostgreSQL in ${((performance.now() - seedStart) / 1000).toFixed(0)} s; sandbox at ${sandboxUrl}`,
+  );
+  const paths = labelPairs(seeded.labels.pool);
+
+  const sqlitePort = await start(['replica', sqliteFile, join(dir, 'a.log')], awsEnv);
+  const [pg1, pg2] = await Promise.all([
+    start(['replica', postgres.location, join(dir, 'b1.log')], awsEnv),
+    start(['replica', postgres.location, join(dir, 'b2.log')], awsEnv),
+  ]);
+  const proxyPort = await start(['proxy', String(pg1), String(pg2)]);
+  const onSqlite = await prepareRuns(sqlitePort, roleArn);
+  const onPostgres = await prepareRuns(pg1, roleArn);
+  console.log(
+    `list: ${paths.length} distinct label pairs (?label=x&label=y&limit=50), page cache off, ${CONNECTIONS} connections, ${DURATION_S} s each\n` +
+      `runs: ${STACKS} stacks sharing one auto-attached integration, ${STACKS} at a time, ${ROUNDS} rounds\n`,
+  );
+
+  // Printed as measured, so a later failure still leaves the earlier figures.
+  const measure = async (name: string, unit: string, work: () => Promise<Figures>) => {
+    const figures = await work();
+    line(name, figures, unit);
+    return figures;
+  };
+  console.log('list requests');
+  const list = {
+    a: await measure('(a) one replica, SQLite', 'req/s ', () =>
+      listLoad(sqlitePort, onSqlite.cookie, paths),
+    ),
+    b: await measure('(b) one replica, PostgreSQL', 'req/s ', () =>
+      listLoad(pg1, onPostgres.cookie, paths),
+    ),
+    c: await measure('(c) two replicas, PostgreSQL, proxy', 'req/s ', () =>
+      listLoad(proxyPort, onPostgres.cookie, paths),
+    ),
+  };
+  console.log('runs started');
+  const runs = {
+    a: await measure('(a) one replica, SQLite', 'runs/s', () =>
+      runsLoad(sqlitePort, onSqlite.worker),
+    ),
+    b: await measure('(b) one replica, PostgreSQL', 'runs/s', () =>
+      runsLoad(pg1, onPostgres.worker),
+    ),
+    c: await measure('(c) two replicas, PostgreSQL, proxy', 'runs/s', () =>
+      runsLoad(proxyPort, onPostgres.worker),
+    ),
+  };
+
+  const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  const listBa = list.b.rps / list.a.rps;
+  const runsCb = runs.c.rps / runs.b.rps;
+  const worstP99 = Math.max(...[list, runs].flatMap((x) => [x.a.p99, x.b.p99, x.c.p99]));
+  console.log(`
+ratios        b/a     c/b
+  list     ${listBa.toFixed(2).padStart(6)}  ${(list.c.rps / list.b.rps).toFixed(2).padStart(6)}
+  runs     ${(runs.b.rps / runs.a.rps).toFixed(2).padStart(6)}  ${runsCb.toFixed(2).padStart(6)}
+
+target: list b/a >= 0.5 → ${verdict(listBa >= 0.5)}
+target: runs c/b >= 1.3 → ${verdict(runsCb >= 1.3)}
+target: p99 < 100 ms everywhere → ${verdict(worstP99 < 100)} (worst ${worstP99.toFixed(0)} ms)`);
+  await postgres.drop();
+} finally {
+  for (const child of children) child.kill();
+  rmSync(dir, { recursive: true, force: true });
+}
