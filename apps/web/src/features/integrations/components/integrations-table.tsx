@@ -12,6 +12,7 @@ type Props = {
   onLabelClick: (label: string) => void;
 };
 
+// On a phone the table keeps Name and Status; the other columns are one tap away, on the details page.
 export function IntegrationsTable({ integrations, spaces, activeLabels, onLabelClick }: Props) {
   return (
     <div className="table-wrap">
@@ -20,9 +21,15 @@ export function IntegrationsTable({ integrations, spaces, activeLabels, onLabelC
         <thead>
           <tr>
             <th scope="col">Name</th>
-            <th scope="col">Space</th>
-            <th scope="col">Role ARN</th>
-            <th scope="col">Labels</th>
+            <th scope="col" className="col-optional">
+              Space
+            </th>
+            <th scope="col" className="col-optional">
+              Role ARN
+            </th>
+            <th scope="col" className="col-optional">
+              Labels
+            </th>
             <th scope="col">Status</th>
           </tr>
         </thead>
@@ -32,13 +39,13 @@ export function IntegrationsTable({ integrations, spaces, activeLabels, onLabelC
               <th scope="row" className="cell-name">
                 <Link to={paths.awsIntegration(integration.id)}>{integration.name}</Link>
               </th>
-              <td>{spaceName(spaces, integration.spaceId)}</td>
-              <td>
+              <td className="col-optional">{spaceName(spaces, integration.spaceId)}</td>
+              <td className="col-optional">
                 <code className="mono truncate" title={integration.roleArn}>
                   {integration.roleArn}
                 </code>
               </td>
-              <td>
+              <td className="col-optional">
                 <div className="chip-list">
                   {integration.labels.length === 0 && <span className="muted">—</span>}
                   {integration.labels.map((l) => (

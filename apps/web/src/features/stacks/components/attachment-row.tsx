@@ -43,7 +43,7 @@ export function AttachmentRow({
           </p>
         )}
       </th>
-      <td>{spaceName}</td>
+      <td className="col-optional">{spaceName}</td>
       {PHASES.map(({ phase, label }) => (
         <td key={phase} className="cell-toggle">
           <input

@@ -43,7 +43,9 @@ export function AttachmentsTable({
           <thead>
             <tr>
               <th scope="col">Integration</th>
-              <th scope="col">Space</th>
+              <th scope="col" className="col-optional">
+                Space
+              </th>
               <th scope="col">Read</th>
               <th scope="col">Write</th>
               <th scope="col">
