@@ -3,6 +3,8 @@ import { expect, test } from './setup-fixtures.js';
 
 // An iPhone 12–15 sized screen: 390 CSS pixels wide.
 test.use({ viewport: { width: 390, height: 844 } });
+// Seven pages and five wizard steps; a busy machine needs more than the default 30 s.
+test.describe.configure({ timeout: 90_000 });
 
 /** What a person notices: the page can be dragged sideways when it is wider than the screen. */
 async function expectNoSidewaysScroll(page: Page, what: string) {
