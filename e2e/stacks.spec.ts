@@ -57,7 +57,13 @@ test('an admin attaches an integration from the stack page, sees the masked comp
   });
 
   await createStackInUi(page, name, slug);
+  const createdBanner = page.getByText('Stack created. Attach an AWS integration');
+  await expect(createdBanner).toBeVisible();
   const attachForm = page.getByRole('form', { name: 'Attach integration' });
+  // The picker says how each integration fared at its last check.
+  await expect(
+    attachForm.getByRole('option', { name: `${integrationName} (root) · Verified` }),
+  ).toBeAttached();
   await attachForm.getByLabel('Integration').selectOption(integrationId);
   await attachForm.getByLabel('Read', { exact: true }).check();
   await attachForm.getByLabel('Write', { exact: true }).check();
@@ -69,6 +75,8 @@ test('an admin attaches an integration from the stack page, sees the masked comp
   });
   await expect(attached.getByLabel(`Read for ${integrationName}`)).toBeChecked();
   await expect(attached.getByLabel(`Write for ${integrationName}`)).toBeChecked();
+  // Done what it asked: the advice to attach goes away.
+  await expect(createdBanner).toHaveCount(0);
   await screenshot(page, 'stack-integrations');
 
   await page.getByRole('tab', { name: 'Environment' }).click();
@@ -124,6 +132,7 @@ test('labelling a stack so auto-attach applies shows it under Auto-attached at o
   cleanup,
   stacks,
 }) => {
+  test.setTimeout(60_000);
   const team = unique('team');
   const slug = unique('auto');
   const name = unique('auto-stack');
@@ -141,6 +150,7 @@ test('labelling a stack so auto-attach applies shows it under Auto-attached at o
 
   await createStackInUi(page, name, slug);
   await expect(page.getByText('No AWS integration is attached yet')).toBeVisible();
+  await expect(page.getByText('Stack created. Attach an AWS integration')).toBeVisible();
   await page.getByRole('button', { name: 'Edit' }).click();
   const labels = page.getByLabel('Labels');
   await labels.fill(team);
@@ -154,6 +164,8 @@ test('labelling a stack so auto-attach applies shows it under Auto-attached at o
   await expect(row.getByText('Auto-attached')).toBeVisible();
   await expect(row).toContainText(`autoattach:${team}`);
   await expect(row.getByRole('button', { name: /Detach/ })).toHaveCount(0);
+  // The label attached it: the "Stack created. Attach…" advice is done with too.
+  await expect(page.getByText('Stack created. Attach an AWS integration')).toHaveCount(0);
   await screenshot(page, 'stack-auto-attached');
 
   await page.goto(`/integrations/aws/${integrationId}`);

@@ -11,6 +11,7 @@ import { AccountNameForm } from '../components/account-name-form';
 import { AuditSection } from '../components/audit-section';
 import { InviteForm } from '../components/invite-form';
 import { InvitesList } from '../components/invites-list';
+import { SpacesSection } from '../components/spaces-section';
 import { TokensSection } from '../components/tokens-section';
 import { UsersList } from '../components/users-list';
 
@@ -22,7 +23,7 @@ export function SettingsRoute() {
     <>
       <PageHeader
         title="Settings"
-        description="The account, its users and teammate invites, API tokens for scripts and workers, and the audit log."
+        description="The account, its spaces, users and teammate invites, API tokens for scripts and workers, and the audit log."
       />
       {account.isPending && <PageSpinner label="Loading account" />}
       {account.isError && (
@@ -39,6 +40,7 @@ export function SettingsRoute() {
               <AccountDetails account={account.data} showName={!isAdmin} />
             </div>
           </Card>
+          <SpacesSection />
           <Card title="Users" id="users">
             <UsersList />
           </Card>

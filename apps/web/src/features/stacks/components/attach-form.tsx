@@ -5,6 +5,7 @@ import { useForm } from 'react-hook-form';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { CheckboxField, SelectField } from '../../../components/ui/field';
+import { verdictLabels, verdictOf } from '../../../components/verification/verdict';
 import { applyServerErrors } from '../../../lib/form-errors';
 import { refusedVerification, useAttach } from '../api/attachments';
 import { AttachRefused } from './attach-refused';
@@ -46,13 +47,13 @@ export function AttachForm({ slug, options, held, spaceName }: Props) {
     <form className="form" onSubmit={onSubmit} noValidate aria-label="Attach integration">
       <SelectField
         label="Integration"
-        hint="Integrations from this stack's space and the spaces it inherits from."
+        hint="Integrations from this stack's space and the spaces it inherits from, with their last check."
         error={errors.integrationId?.message}
         {...form.register('integrationId')}
       >
         {options.map((i) => (
           <option key={i.id} value={i.id}>
-            {i.name} ({spaceName(i.spaceId)})
+            {i.name} ({spaceName(i.spaceId)}) · {verdictLabels[verdictOf(i.lastVerification)]}
           </option>
         ))}
       </SelectField>

@@ -8,6 +8,7 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { Tabs } from '../../../components/ui/tabs';
 import { paths } from '../../../config/paths';
 import { useAccess } from '../../../lib/access/use-access';
+import { stackAttachmentsQueryOptions } from '../../../lib/queries/attachments';
 import { useEditMode } from '../../../lib/use-edit-mode';
 import { stackQueryOptions } from '../api/stacks';
 import { DeleteStack } from '../components/delete-stack';
@@ -26,11 +27,13 @@ export function StackDetailsRoute() {
   const [searchParams, setSearchParams] = useSearchParams();
   const query = useQuery(stackQueryOptions(slug));
   const access = useAccess();
-  const edit = useEditMode(
-    searchParams.has('created')
-      ? 'Stack created. Attach an AWS integration to give its runs credentials.'
-      : null,
-  );
+  const edit = useEditMode();
+  const attachments = useQuery(stackAttachmentsQueryOptions(slug));
+  // The advice holds until something is attached, by hand or by an autoattach label.
+  const showCreated =
+    searchParams.has('created') &&
+    attachments.data !== undefined &&
+    attachments.data.items.length === 0;
   // The tab lives in the URL so a reload or a shared link opens the same one.
   const tabParam = searchParams.get('tab');
   const tab: TabId = isTab(tabParam) ? tabParam : 'integrations';
@@ -70,7 +73,14 @@ export function StackDetailsRoute() {
         }
       />
       <div className="stack-lg">
-        <div aria-live="polite">{edit.notice && <Alert tone="success">{edit.notice}</Alert>}</div>
+        <div aria-live="polite">
+          {edit.notice && <Alert tone="success">{edit.notice}</Alert>}
+          {showCreated && !edit.notice && (
+            <Alert tone="success">
+              Stack created. Attach an AWS integration to give its runs credentials.
+            </Alert>
+          )}
+        </div>
         <Card title={edit.editing ? 'Edit stack' : 'Details'} id="stack-details">
           {edit.editing ? (
             <EditStackForm stack={stack} etag={etag} onCancel={edit.cancel} onSaved={edit.saved} />
