@@ -6,6 +6,7 @@ interface SeedIntegration {
   labels?: string[];
   spaceId?: string;
   roleArn?: string;
+  region?: string;
 }
 
 interface Fixtures {

@@ -19,9 +19,8 @@ test('an admin creates a worker token, sees it once, uses it and revokes it', as
   await expect(page.getByText('you will not see it again')).toBeVisible();
   const token = (await page.getByLabel('API token', { exact: true }).innerText()).trim();
   expect(token).toMatch(/^rb_\S+$/);
-  await expect(page.getByLabel('CLI on the worker')).toContainText(
-    `ROLEBRIDGE_TOKEN=${token} npx rolebridge run --stack <slug> --phase plan -- terraform plan`,
-  );
+  // Nothing to fill in by hand: the worker command names a real stack (worker-region.spec.ts).
+  await expect(page.getByText('<slug>')).toHaveCount(0);
   await expectAccessible(page, 'settings with a new token shown');
   await screenshot(page, 'settings-token-created');
 

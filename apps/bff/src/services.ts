@@ -1,5 +1,5 @@
 import { createAccountRepository } from './account/repository.js';
-import { createAccountService } from './account/service.js';
+import { createAccountService, DEFAULT_ACCOUNT_NAME } from './account/service.js';
 import type { AppDeps } from './app.js';
 import { createAttachmentQueries } from './attachments/queries.js';
 import { createAttachmentsRepository } from './attachments/repository.js';
@@ -55,6 +55,7 @@ export function createServices({ db, clock, platform, config, aws, logger }: App
     clock,
     mode: config.mode,
     platform,
+    sandboxEndpoint: aws.sandbox?.url ?? null,
   });
   const integrationsRepo = createIntegrationsRepository(db);
   const stacksRepo = createStacksRepository(db);
@@ -185,13 +186,18 @@ export function createServices({ db, clock, platform, config, aws, logger }: App
     background,
     /** First start: root space, the account row and the first admin. Idempotent. */
     async bootstrap(input: {
-      accountName: string;
+      /** From ROLEBRIDGE_ACCOUNT_NAME; without it the account is `demo`, not yet named. */
+      accountName: string | undefined;
       adminEmail: string;
       adminPassword: string | undefined;
     }) {
       const now = clock.now().toISOString();
       await spacesRepo.ensureRoot(now);
-      await accountRepo.ensure(input.accountName, now);
+      await accountRepo.ensure(
+        input.accountName ?? DEFAULT_ACCOUNT_NAME,
+        now,
+        input.accountName !== undefined,
+      );
       return auth.bootstrapAdmin(input.adminEmail, input.adminPassword);
     },
   };

@@ -9,6 +9,8 @@ export const account = z.object({
   mode: awsMode,
   /** The AWS identity the BFF calls STS with; null until STS has answered. */
   platformPrincipal: z.object({ accountId: z.string(), arn: z.string() }).nullable(),
+  /** In sandbox mode, the endpoint a command the console shows must call; null against AWS. */
+  sandboxEndpoint: z.string().nullable(),
 });
 export type Account = z.infer<typeof account>;
 

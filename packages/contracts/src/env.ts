@@ -15,7 +15,8 @@ export const serverEnv = z
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
-    ROLEBRIDGE_ACCOUNT_NAME: accountName.default('demo'),
+    // No default here: a name the operator chose completes the LaunchPad's first step.
+    ROLEBRIDGE_ACCOUNT_NAME: accountName.optional(),
     ROLEBRIDGE_DATA_DIR: z.string().min(1).default('./data'),
     ROLEBRIDGE_ADMIN_EMAIL: email.default('admin@example.com'),
     ROLEBRIDGE_ADMIN_PASSWORD: password.optional(),

@@ -5,10 +5,11 @@ export function createAccountRepository(db: Db) {
     get() {
       return db.selectFrom('account').selectAll().where('id', '=', 1).executeTakeFirst();
     },
-    async ensure(name: string, at: string) {
+    /** `named`: the operator chose the name (ROLEBRIDGE_ACCOUNT_NAME), so it counts as set. */
+    async ensure(name: string, at: string, named: boolean) {
       await db
         .insertInto('account')
-        .values({ id: 1, name, created_at: at, updated_at: at })
+        .values({ id: 1, name, created_at: at, updated_at: at, named_at: named ? at : null })
         .onConflict((oc) => oc.column('id').doNothing())
         .execute();
     },

@@ -6,6 +6,9 @@ import type { Clock } from '../clock.js';
 import type { SpacesService } from '../spaces/service.js';
 import type { AccountRepository } from './repository.js';
 
+/** The name a console gets when ROLEBRIDGE_ACCOUNT_NAME does not give one. */
+export const DEFAULT_ACCOUNT_NAME = 'demo';
+
 export function createAccountService(deps: {
   repo: AccountRepository;
   spaces: SpacesService;
@@ -13,12 +16,18 @@ export function createAccountService(deps: {
   clock: Clock;
   mode: AwsMode;
   platform: PlatformIdentity;
+  sandboxEndpoint: string | null;
 }) {
-  const { repo, spaces, audit, clock, mode, platform } = deps;
+  const { repo, spaces, audit, clock, mode, platform, sandboxEndpoint } = deps;
 
   async function current(): Promise<Account> {
     const row = await repo.get();
-    return { name: row?.name ?? 'demo', mode, platformPrincipal: await platform.current() };
+    return {
+      name: row?.name ?? DEFAULT_ACCOUNT_NAME,
+      mode,
+      platformPrincipal: await platform.current(),
+      sandboxEndpoint,
+    };
   }
 
   return {

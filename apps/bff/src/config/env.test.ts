@@ -5,12 +5,13 @@ import { loadEnv } from './env.js';
 
 describe('configuration at start', () => {
   it('applies the documented defaults', () => {
+    // The account name stays unset: the console is then `demo`, not yet named by anyone.
+    expect(loadEnv({}).ROLEBRIDGE_ACCOUNT_NAME).toBeUndefined();
     expect(loadEnv({})).toMatchObject({
       PORT: 8080,
       HOST: '0.0.0.0',
       LOG_LEVEL: 'info',
       NODE_ENV: 'production',
-      ROLEBRIDGE_ACCOUNT_NAME: 'demo',
       ROLEBRIDGE_DATA_DIR: './data',
       ROLEBRIDGE_AWS_MODE: 'sandbox',
       ROLEBRIDGE_SANDBOX_PORT: 4566,

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ANY_STACK_POLICY, createRole } from '../test/roles.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 
 let t: TestApp;
@@ -169,6 +170,37 @@ describe('updating with If-Match', () => {
     expect(res.body.errors[0].path).toBe('externalId');
     const stored = await agent.get(`/api/integrations/aws/${id}`).expect(200);
     expect(stored.headers.etag).toBe(headers.etag);
+  });
+});
+
+describe('editing what a check depends on', () => {
+  it('checks the new role ARN at once and answers with its verdict and a matching ETag', async () => {
+    const { roleArn } = await createRole(t.iam, ANY_STACK_POLICY);
+    const { body, headers } = await create(valid).expect(201);
+    const id = body.integration.id as string;
+    expect(body.integration.lastVerification.ok).toBe(false);
+    const res = await agent
+      .patch(`/api/integrations/aws/${id}`)
+      .set('If-Match', headers.etag!)
+      .send({ roleArn })
+      .expect(200);
+    expect(res.body.roleArn).toBe(roleArn);
+    expect(res.body.lastVerification).toMatchObject({ ok: true });
+    // The tag covers the new verdict: the next read is the same body, not a 304 of the old.
+    const read = await agent.get(`/api/integrations/aws/${id}`).expect(200);
+    expect(read.headers.etag).toBe(res.headers.etag);
+    expect(read.body.lastVerification).toMatchObject({ ok: true });
+  });
+
+  it('leaves the verdict alone when only labels or the name change', async () => {
+    const { body, headers } = await create(valid).expect(201);
+    const before = body.integration.lastVerification as { checkedAt?: string };
+    const res = await agent
+      .patch(`/api/integrations/aws/${body.integration.id}`)
+      .set('If-Match', headers.etag!)
+      .send({ labels: ['x'] })
+      .expect(200);
+    expect(res.body.lastVerification).toEqual(before);
   });
 });
 

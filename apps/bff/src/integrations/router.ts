@@ -50,13 +50,15 @@ export function integrationsRouter(
 
   router.patch(`${base}/:id`, async (req, res) => {
     const patch = parse(updateAwsIntegrationRequest, req.body);
-    const { integration, etag } = await integrations.update(
-      principalOf(res),
-      req.params.id,
-      patch,
-      req.get('If-Match'),
-    );
-    res.set('ETag', etag).json(integration);
+    const principal = principalOf(res);
+    const updated = await integrations.update(principal, req.params.id, patch, req.get('If-Match'));
+    if (updated.reverify && (await verification.afterEdit(principal, updated.integration))) {
+      // The check stored a new verdict: answer with the integration as it now reads.
+      const { integration, etag } = await integrations.get(principal, req.params.id);
+      res.set('ETag', etag).json(integration);
+      return;
+    }
+    res.set('ETag', updated.etag).json(updated.integration);
   });
 
   router.delete(`${base}/:id`, async (req, res) => {

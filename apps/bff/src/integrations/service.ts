@@ -264,7 +264,7 @@ export function createIntegrationsService(deps: {
         () => nameConflict(next.name),
       );
       const integration = toIntegration({ ...row, labels: [...next.labels].sort() });
-      return { integration, etag: integrationEtag(integration, row.version) };
+      return { integration, etag: integrationEtag(integration, row.version), reverify: stale };
     },
 
     async remove(principal: Principal, id: string) {

@@ -74,3 +74,18 @@ describe('the LaunchPad checklist', () => {
     expect(after.completed).toBe(3);
   });
 });
+
+describe('an account named by the operator at first start', () => {
+  it('has "Name your account" complete, and the console carries that name', async () => {
+    const named = await createTestApp({ accountName: 'acme-infra' });
+    try {
+      const admin = await named.loginAgent();
+      const res = await admin.get('/api/launchpad').expect(200);
+      const step = (res.body as { steps: { id: string; complete: boolean }[] }).steps[0];
+      expect(step).toEqual(expect.objectContaining({ id: 'name-account', complete: true }));
+      expect((await admin.get('/api/account').expect(200)).body.name).toBe('acme-infra');
+    } finally {
+      await named.close();
+    }
+  });
+});

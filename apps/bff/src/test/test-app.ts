@@ -25,6 +25,8 @@ export interface TestAppOptions {
   instrument?: StsClientsOptions['instrument'];
   /** Default: the system clock. Tests move time with their own. */
   clock?: Clock;
+  /** ROLEBRIDGE_ACCOUNT_NAME at first start; default unset. */
+  accountName?: string;
 }
 
 /**
@@ -77,7 +79,8 @@ export async function createTestApp(options: TestAppOptions = {}) {
   }
   const { app, services, sts } = wire(db);
   await services.bootstrap({
-    accountName: 'demo',
+    // Unset, as by default: the account is `demo` and the LaunchPad's first step open.
+    accountName: options.accountName,
     adminEmail: ADMIN.email,
     adminPassword: ADMIN.password,
   });

@@ -274,6 +274,16 @@ export function createVerificationService(deps: {
       });
     },
 
+    /**
+     * After an edit of the role ARN, duration, region or worker option: the old verdict was
+     * dropped, so check the role as it now is. The role may just have been created or
+     * changed, so a refusal keeps retrying in the background as after a create.
+     */
+    async afterEdit(principal: Principal, integration: AwsIntegration) {
+      if (integration.assumeRoleOnWorker) return null;
+      return runAndStore(principal, integration, { roleChangedRecently: true });
+    },
+
     async verify(principal: Principal, id: string, request: VerifyRequest): Promise<Verification> {
       const { integration } = await deps.integrations.get(principal, id);
       await deps.spaces.requireRole(principal, integration.spaceId, 'admin');

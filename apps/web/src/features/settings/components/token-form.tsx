@@ -18,7 +18,13 @@ const schema = createTokenRequest.omit({ expiresAt: true }).extend({
 type Values = z.input<typeof schema>;
 const fields = ['name', 'role', 'spaceId', 'expiresIn'] as const;
 
-export type CreatedToken = { id: string; token: string; name: string; role: Values['role'] };
+export type CreatedToken = {
+  id: string;
+  token: string;
+  name: string;
+  role: Values['role'];
+  spaceId: string;
+};
 
 type Props = { onCreated: (token: CreatedToken) => void; onCancel: () => void };
 
@@ -40,7 +46,7 @@ export function TokenForm({ onCreated, onCancel }: Props) {
       const created = await create.mutateAsync(expiresAt ? { ...values, expiresAt } : values);
       // Drop the mutation's copy of the secret; the notice holds the only one.
       create.reset();
-      onCreated({ ...created, name: values.name, role: values.role });
+      onCreated({ ...created, name: values.name, role: values.role, spaceId: values.spaceId });
     } catch (error) {
       setFormError(applyServerErrors(error, fields, form.setError, { expiresAt: 'expiresIn' }));
     }

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Button } from '../../../components/ui/button';
 import { CodeBlock } from '../../../components/ui/code-block';
 import type { CreatedToken } from './token-form';
+import { WorkerCommand } from './worker-command';
 
 type Props = { created: CreatedToken; onDone: () => void };
 
@@ -38,14 +39,10 @@ export function TokenReveal({ created, onDone }: Props) {
       {created.role === 'worker' && (
         <>
           <p className="muted">
-            On the worker, the CLI starts a run of the stack and hands its AWS credentials to your
-            command. Replace <code className="mono">&lt;slug&gt;</code> with the stack&apos;s slug.
+            On the worker, from a Rolebridge checkout, the CLI starts a run of the stack and hands
+            its AWS credentials and region to the command after <code className="mono">--</code>.
           </p>
-          <CodeBlock
-            code={`ROLEBRIDGE_URL=${origin} ROLEBRIDGE_TOKEN=${created.token} npx rolebridge run --stack <slug> --phase plan -- terraform plan`}
-            copyLabel="Copy CLI command"
-            title="CLI on the worker"
-          />
+          <WorkerCommand token={created.token} spaceId={created.spaceId} />
         </>
       )}
       <div className="form-actions">

@@ -9,7 +9,7 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import { z } from 'zod';
 import { apiGet, apiRequest, isApiError } from '../../../lib/api-client';
 import { attachmentKeys } from '../../../lib/queries/attachments';
-import { stackKeys, stackPath } from './stacks';
+import { stackKeys, stackPath } from '../../../lib/queries/stacks';
 import { environmentKeys } from './runs';
 
 const attachmentsPath = (slug: string) => `${stackPath(slug)}/aws-integrations`;

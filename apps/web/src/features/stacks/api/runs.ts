@@ -9,7 +9,7 @@ import {
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiGet, apiRequest, isApiError } from '../../../lib/api-client';
-import { stackKeys, stackPath } from './stacks';
+import { stackKeys, stackPath } from '../../../lib/queries/stacks';
 
 export const runKeys = {
   ofStack: (slug: string) => [...stackKeys.detail(slug), 'runs'] as const,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { apiRequest } from '../../../lib/api-client';
 import { attachmentKeys } from '../../../lib/queries/attachments';
 import { launchpadQueryOptions } from '../../../lib/queries/launchpad';
-import { stackKeys, stackPath } from './stacks';
+import { stackKeys, stackPath } from '../../../lib/queries/stacks';
 
 export function useCreateStack() {
   const queryClient = useQueryClient();

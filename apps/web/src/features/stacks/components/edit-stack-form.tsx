@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { EditForm } from '../../../components/pages/edit-form';
 import { useIfMatchSubmit } from '../../../lib/use-if-match-submit';
 import { useUpdateStack } from '../api/stack-mutations';
-import { stackQueryOptions } from '../api/stacks';
+import { stackQueryOptions } from '../../../lib/queries/stacks';
 import { StackFormFields, stackFormFields, type StackFormValues } from './stack-form-fields';
 
 // The form carries the slug for display only; it is stripped before the PATCH is sent.

@@ -10,7 +10,7 @@ import { paths } from '../../../config/paths';
 import { useAccess } from '../../../lib/access/use-access';
 import { stackAttachmentsQueryOptions } from '../../../lib/queries/attachments';
 import { useEditMode } from '../../../lib/use-edit-mode';
-import { stackQueryOptions } from '../api/stacks';
+import { stackQueryOptions } from '../../../lib/queries/stacks';
 import { DeleteStack } from '../components/delete-stack';
 import { EditStackForm } from '../components/edit-stack-form';
 import { EnvironmentTab } from '../components/environment-tab';

@@ -8,7 +8,7 @@ import { SearchBox } from '../../../components/ui/search-box';
 import { paths } from '../../../config/paths';
 import { useAccess } from '../../../lib/access/use-access';
 import { spacesQueryOptions } from '../../../lib/queries/spaces';
-import { stacksQueryOptions } from '../api/stacks';
+import { stacksQueryOptions } from '../../../lib/queries/stacks';
 import { StacksTable } from '../components/stacks-table';
 
 export function StacksRoute() {

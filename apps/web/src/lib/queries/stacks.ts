@@ -1,11 +1,12 @@
 import { stack, stackList } from '@rolebridge/contracts';
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { apiGet, apiRequest, withQuery } from '../../../lib/api-client';
+import { apiGet, apiRequest, withQuery } from '../api-client';
 
 const PAGE_SIZE = 50;
 
 export type StackFilters = { q: string };
 
+// Shared: the stacks pages use these, and so does Settings to fill in a worker's command.
 /** Keys from general to specific; mutations invalidate through these, never a retyped array. */
 export const stackKeys = {
   all: ['stacks'] as const,
