@@ -6,6 +6,8 @@ test('an admin creates a worker token, sees it once, uses it and revokes it', as
   baseURL,
   unique,
 }) => {
+  // Settings runs axe over a long page: on a busy machine that alone can take 20 s.
+  test.setTimeout(60_000);
   const name = unique('ci-worker');
   await page.goto('/settings');
   await page.getByRole('button', { name: 'New token' }).click();
@@ -64,6 +66,7 @@ test('an admin creates a worker token, sees it once, uses it and revokes it', as
 });
 
 test('the settings page has no serious accessibility violations', async ({ adminPage: page }) => {
+  test.setTimeout(60_000);
   await page.goto('/settings');
   await page.getByRole('button', { name: 'Show audit log' }).click();
   await expect(page.getByRole('table', { name: 'Audit log, newest first' })).toBeVisible();

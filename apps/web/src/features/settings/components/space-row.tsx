@@ -18,6 +18,8 @@ export function SpaceRow({ space, depth, parentName, canRename, canToggleInherit
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(space.name);
   const inputId = `space-name-${space.id}`;
+  // While the switch is being saved it shows what was asked, not the value before the click.
+  const asked = update.isPending ? update.variables.body.inheritEntities : undefined;
 
   const save = (event: FormEvent) => {
     event.preventDefault();
@@ -68,7 +70,7 @@ export function SpaceRow({ space, depth, parentName, canRename, canToggleInherit
             type="checkbox"
             className="checkbox"
             aria-label={`${space.name} inherits integrations from ${parentName ?? 'its parent'}`}
-            checked={space.inheritEntities}
+            checked={asked ?? space.inheritEntities}
             disabled={update.isPending}
             onChange={(e) =>
               update.mutate({ id: space.id, body: { inheritEntities: e.target.checked } })
