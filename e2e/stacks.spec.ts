@@ -119,7 +119,10 @@ test('an admin attaches an integration from the stack page, sees the masked comp
 
   await page.goto(`/stacks/${slug}`);
   await attached.getByRole('button', { name: `Detach ${integrationName}` }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Detach' }).click();
+  await page
+    .getByRole('dialog', { name: /^Detach / })
+    .getByRole('button', { name: 'Detach' })
+    .click();
   await expect(page.getByText('No AWS integration is attached yet')).toBeVisible();
   await page.getByRole('tab', { name: 'Environment' }).click();
   await expect(page.getByText('No variables')).toBeVisible();

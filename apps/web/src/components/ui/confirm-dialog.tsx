@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { Button } from './button';
 
 type Props = {
@@ -24,6 +24,8 @@ export function ConfirmDialog({
   onCancel,
 }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
+  // Several dialogs can be on one page (Detach and Delete on a stack): each names itself.
+  const titleId = useId();
 
   useEffect(() => {
     const dialog = ref.current;
@@ -36,13 +38,13 @@ export function ConfirmDialog({
     <dialog
       ref={ref}
       className="dialog"
-      aria-labelledby="confirm-dialog-title"
+      aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();
         if (!pending) onCancel();
       }}
     >
-      <h2 id="confirm-dialog-title" className="dialog-title">
+      <h2 id={titleId} className="dialog-title">
         {title}
       </h2>
       <div className="dialog-body">{children}</div>
