@@ -1,0 +1,36 @@
+import type { Db } from '../../db/database.js';
+
+/**
+ * Tables a refused request may legitimately write: attempt counters, the audit trail of
+ * refusals, migration bookkeeping. Everything else must be as it was after a 4xx.
+ */
+const MAY_CHANGE_ON_REFUSAL = /^(rate_limits|audit_events|kysely_migration.*)$/;
+/** A bearer token is used (and stamped) before its request is refused for other reasons. */
+const VOLATILE_COLUMNS = new Set(['last_used_at']);
+
+export type Snapshot = Map<string, string>;
+
+/** Every row of every table, as sorted JSON per table. */
+export async function snapshot(db: Db): Promise<Snapshot> {
+  const tables = (await db.introspection.getTables())
+    .map((t) => t.name)
+    .filter((name) => !MAY_CHANGE_ON_REFUSAL.test(name));
+  const result: Snapshot = new Map();
+  for (const table of tables) {
+    const rows = await db
+      .selectFrom(table as 'spaces')
+      .selectAll()
+      .execute();
+    const lines = rows.map((row) =>
+      JSON.stringify(Object.entries(row).filter(([column]) => !VOLATILE_COLUMNS.has(column))),
+    );
+    result.set(table, lines.sort().join('\n'));
+  }
+  return result;
+}
+
+/** Names of the tables whose rows differ. */
+export function changedTables(before: Snapshot, after: Snapshot): string[] {
+  const names = new Set([...before.keys(), ...after.keys()]);
+  return [...names].filter((name) => before.get(name) !== after.get(name));
+}
