@@ -16,6 +16,7 @@ import type { Db } from './db/database.js';
 import { healthRouter } from './health/router.js';
 import { createStsCheck } from './health/sts-check.js';
 import { refuseCrossSiteWrites } from './http/cross-site.js';
+import { refuseNulCharacters } from './http/nul-characters.js';
 import { UnsupportedMediaType } from './http/errors.js';
 import { notFoundHandler, problemHandler } from './http/problem-middleware.js';
 import { requestLogger } from './http/request-logger.js';
@@ -96,6 +97,7 @@ export function createApp(deps: AppDeps) {
       type: ['application/json', 'application/*+json'],
     }),
   );
+  api.use('/api', refuseNulCharacters());
   api.use(sessionLoginRouter(services.auth, config.secureCookies));
   api.use(
     invitePublicRouter(services.invites, services.auth, services.limiter, config.secureCookies),

@@ -67,4 +67,27 @@ describe('malformed input is the caller’s 4xx, never a 500', () => {
     expect(res.body.errors[0]).toMatchObject({ path: 'trustPolicy' });
     expect(res.body.detail).toMatch(/assumeRolePolicyDocument/);
   });
+
+  it('answers a NUL character in a path, query or body with 400 on SQLite and PostgreSQL alike', async () => {
+    // Found by the fuzzer: PostgreSQL refuses U+0000 in text and the query failed with a 500.
+    expectProblem(
+      await admin.post('/api/integrations/aws/%00/verify').send({}),
+      400,
+      'malformed_path',
+    );
+    expectProblem(
+      await admin.delete('/api/stacks/a%00b/aws-integrations/x'),
+      400,
+      'malformed_path',
+    );
+    expectProblem(await admin.get('/api/integrations/aws?q=%00'), 400, 'malformed_path');
+    const body = await admin
+      .post('/api/stacks')
+      .send({ slug: 'nul', name: 'a\u0000b', spaceId: 'root' });
+    expectProblem(body, 400, 'invalid_input');
+    expect(body.body.errors).toEqual([
+      { path: 'name', message: 'Text may not contain NUL characters' },
+    ]);
+    await admin.get('/api/stacks/nul').expect(404);
+  });
 });
