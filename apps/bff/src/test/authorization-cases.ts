@@ -142,11 +142,13 @@ export const MATRIX_CASES: Record<string, (f: MatrixFixture) => MatrixCall | Pro
       }),
     'GET /api/integrations/aws/:id': (f) =>
       call('get', `/api/integrations/aws/${f.teamIntegration}`),
+    // Fresh targets: a row's cells run together, and concurrent updates of one row race.
     'PATCH /api/integrations/aws/:id': async (f) => {
-      const current = await f.root.get(`/api/integrations/aws/${f.teamIntegration}`);
+      const id = await freshIntegration(f);
+      const current = await f.root.get(`/api/integrations/aws/${id}`);
       return call(
         'patch',
-        `/api/integrations/aws/${f.teamIntegration}`,
+        `/api/integrations/aws/${id}`,
         { labels: [unique('l')] },
         { headers: { 'If-Match': String(current.headers.etag) } },
       );
@@ -178,7 +180,8 @@ export const MATRIX_CASES: Record<string, (f: MatrixFixture) => MatrixCall | Pro
       return call('post', '/api/stacks', { slug, name: slug, spaceId: f.team });
     },
     'GET /api/stacks/:slug': () => call('get', '/api/stacks/team-app'),
-    'PATCH /api/stacks/:slug': () => call('patch', '/api/stacks/team-app', { name: 'Team app' }),
+    'PATCH /api/stacks/:slug': async (f) =>
+      call('patch', `/api/stacks/${await freshStack(f)}`, { name: 'Renamed' }),
     'DELETE /api/stacks/:slug (no attachments)': async (f) =>
       call('delete', `/api/stacks/${await freshStack(f)}`),
     'GET /api/stacks/:slug/environment': () => call('get', '/api/stacks/team-app/environment'),
