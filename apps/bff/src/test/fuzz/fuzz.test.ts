@@ -145,6 +145,7 @@ describe('fuzzed requests', () => {
       );
       expect(failures.slice(0, 20)).toEqual([]);
     },
-    Math.max(60_000, RUNS * 100),
+    // 250 ms a request: a 10,000 run beside other work on a 2-core machine outran 100 ms.
+    Math.max(60_000, RUNS * 250),
   );
 });
