@@ -101,49 +101,61 @@ export function createStacksService(deps: {
       patch: UpdateStackRequest,
       ifMatch: string | undefined,
     ) {
-      const current = await service.readable(principal, slug);
-      await spaces.requireRole(principal, current.space_id, 'admin');
       const versions = ifMatch === undefined ? 'any' : parseIfMatch(ifMatch);
       const stale = () =>
         new PreconditionFailed('stale_etag', 'This stack was changed since you loaded it');
-      if (versions !== 'any' && !versions.includes(current.version)) throw stale();
-      const spaceId = patch.spaceId ?? current.space_id;
-      if (spaceId !== current.space_id) {
-        await requireSpaceAdmin(principal, spaceId);
-        // Moving must not leave a direct attachment the new space may not use.
-        const usable = usableSpaces(await spaces.tree(), spaceId);
-        const lost = (await deps.attachments.directFor([slug])).filter(
-          (a) => !usable.includes(a.integration.spaceId),
-        );
-        if (lost.length > 0)
-          throw new Conflict(
-            'attachment_ineligible',
-            `Stacks in space ${spaceId} cannot use ${lost.map((a) => a.integration.name).join(', ')}; detach first`,
-          );
+      // Without If-Match the caller asked for no precondition: a writer slipping in between
+      // our read and our write is not "changed since you loaded it". Read again and apply
+      // the patch on top; past ten tries the row is too busy to promise anything.
+      for (let attempt = 1; ; attempt++) {
+        const done = await updateOnce(await service.readable(principal, slug));
+        if (done) return done;
+        if (versions !== 'any' || attempt === 10) throw stale();
       }
-      const { labels: currentLabels, ...currentRow } = current;
-      const labels = patch.labels ?? currentLabels;
-      const row = {
-        ...currentRow,
-        name: patch.name ?? current.name,
-        space_id: spaceId,
-        updated_at: clock.now().toISOString(),
-        version: current.version + 1,
-      };
-      await repo.transaction(async (trx) => {
-        if (!(await repo.update(trx, row, current.version, labels))) throw stale();
-        await audit.record(
-          {
-            actor: actorOf(principal),
-            action: 'stack.update',
-            targetType: 'stack',
-            targetId: slug,
-            detail: { fields: Object.keys(patch), labels, spaceId },
-          },
-          trx,
-        );
-      });
-      return { stack: toStack({ ...row, labels: [...labels].sort() }), version: row.version };
+
+      async function updateOnce(current: Awaited<ReturnType<typeof service.readable>>) {
+        await spaces.requireRole(principal, current.space_id, 'admin');
+        if (versions !== 'any' && !versions.includes(current.version)) throw stale();
+        const spaceId = patch.spaceId ?? current.space_id;
+        if (spaceId !== current.space_id) {
+          await requireSpaceAdmin(principal, spaceId);
+          // Moving must not leave a direct attachment the new space may not use.
+          const usable = usableSpaces(await spaces.tree(), spaceId);
+          const lost = (await deps.attachments.directFor([slug])).filter(
+            (a) => !usable.includes(a.integration.spaceId),
+          );
+          if (lost.length > 0)
+            throw new Conflict(
+              'attachment_ineligible',
+              `Stacks in space ${spaceId} cannot use ${lost.map((a) => a.integration.name).join(', ')}; detach first`,
+            );
+        }
+        const { labels: currentLabels, ...currentRow } = current;
+        const labels = patch.labels ?? currentLabels;
+        const row = {
+          ...currentRow,
+          name: patch.name ?? current.name,
+          space_id: spaceId,
+          updated_at: clock.now().toISOString(),
+          version: current.version + 1,
+        };
+        const written = await repo.transaction(async (trx) => {
+          if (!(await repo.update(trx, row, current.version, labels))) return false;
+          await audit.record(
+            {
+              actor: actorOf(principal),
+              action: 'stack.update',
+              targetType: 'stack',
+              targetId: slug,
+              detail: { fields: Object.keys(patch), labels, spaceId },
+            },
+            trx,
+          );
+          return true;
+        });
+        if (!written) return null;
+        return { stack: toStack({ ...row, labels: [...labels].sort() }), version: row.version };
+      }
     },
 
     /** Direct attachments and runs go with it; the audit log keeps the history. */

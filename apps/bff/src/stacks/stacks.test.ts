@@ -92,3 +92,23 @@ describe('stacks', () => {
     expect((await admin.delete(`/api/spaces/${team}`).expect(409)).body.detail).toMatch(/stacks/);
   });
 });
+
+describe('stack updates without If-Match', () => {
+  it('applies concurrent updates sent without If-Match instead of calling them stale', async () => {
+    await admin
+      .post('/api/stacks')
+      .send({ slug: 'busy-stack', name: 'Busy', spaceId: 'root', labels: [] })
+      .expect(201);
+    // No If-Match means no precondition: a writer that lands between another's read and
+    // write must not get "changed since you loaded it" (it loaded nothing).
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, n) =>
+        admin.patch('/api/stacks/busy-stack').send({ labels: [`l${n}`] }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(6).fill(200));
+    const final = await admin.get('/api/stacks/busy-stack').expect(200);
+    expect(final.headers.etag).toBe('"7"');
+    await admin.delete('/api/stacks/busy-stack').expect(204);
+  });
+});
