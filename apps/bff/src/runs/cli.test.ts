@@ -7,7 +7,7 @@ import { createRole, trustPolicy } from '../test/roles.js';
 import { exec, SPECIFIC_STACK_A, token } from '../test/stacks.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 
-// The CLI as `npx rolebridge` runs it: node on the workspace's bin.
+// The CLI as `npx --no rolebridge` runs it: node on the workspace's bin.
 const BIN = fileURLToPath(new URL('../../../../packages/cli/bin/rolebridge.js', import.meta.url));
 
 let t: TestApp;

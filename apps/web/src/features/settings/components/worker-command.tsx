@@ -46,7 +46,7 @@ export function WorkerCommand({ token, spaceId }: Props) {
     return (
       <p className="muted">
         No stack in {spaceName(spaces.data, spaceId)} yet. Create one on the Stacks page; this token
-        can then run it with <code className="mono">npx rolebridge run</code>.
+        can then run it with <code className="mono">npx --no rolebridge run</code>.
       </p>
     );
 
@@ -69,7 +69,7 @@ export function WorkerCommand({ token, spaceId }: Props) {
         ))}
       </SelectField>
       <CodeBlock
-        code={`ROLEBRIDGE_URL=${window.location.origin} ROLEBRIDGE_TOKEN=${token} npx rolebridge run --stack ${slug} --phase plan -- ${payload}`}
+        code={`ROLEBRIDGE_URL=${window.location.origin} ROLEBRIDGE_TOKEN=${token} npx --no rolebridge run --stack ${slug} --phase plan -- ${payload}`}
         copyLabel="Copy CLI command"
         title="CLI on the worker"
       />
