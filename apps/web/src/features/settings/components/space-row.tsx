@@ -19,7 +19,9 @@ export function SpaceRow({ space, depth, parentName, canRename, canToggleInherit
   const [name, setName] = useState(space.name);
   const inputId = `space-name-${space.id}`;
   // While the switch is being saved it shows what was asked, not the value before the click.
-  const asked = update.isPending ? update.variables.body.inheritEntities : undefined;
+  // Local state, set in the click's own render: the mutation's pending state arrives a tick
+  // later, and a controlled checkbox would snap back to the old value in between.
+  const [asked, setAsked] = useState<boolean | null>(null);
 
   const save = (event: FormEvent) => {
     event.preventDefault();
@@ -72,9 +74,15 @@ export function SpaceRow({ space, depth, parentName, canRename, canToggleInherit
             aria-label={`${space.name} inherits integrations from ${parentName ?? 'its parent'}`}
             checked={asked ?? space.inheritEntities}
             disabled={update.isPending}
-            onChange={(e) =>
-              update.mutate({ id: space.id, body: { inheritEntities: e.target.checked } })
-            }
+            onChange={(e) => {
+              const inheritEntities = e.target.checked;
+              setAsked(inheritEntities);
+              update.mutate(
+                { id: space.id, body: { inheritEntities } },
+                // Settled after the list is fetched again (the hook waits for it): no flicker.
+                { onSettled: () => setAsked(null) },
+              );
+            }}
           />
         ) : space.inheritEntities ? (
           'Yes'
