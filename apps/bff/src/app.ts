@@ -34,6 +34,9 @@ import { tokensRouter } from './tokens/router.js';
 import { trustPolicyRouter } from './trust-policy/router.js';
 import { usersRouter } from './users/router.js';
 import type { RetryPolicy } from './verification/retry.js';
+import { metricsRouter } from './metrics/router.js';
+import type { DeliveryPolicy } from './webhooks/dispatcher.js';
+import { webhooksRouter } from './webhooks/router.js';
 
 export interface AppDeps {
   db: Db;
@@ -56,6 +59,12 @@ export interface AppDeps {
     exposeErrors?: boolean;
     /** Keep list pages until the next database write (default on). */
     cacheListPages?: boolean;
+    /** 32 bytes that seal webhook secrets at rest; without it webhooks cannot be created. */
+    secretsKey?: Buffer | null;
+    /** Bearer token `GET /metrics` requires; unset, metrics are open. */
+    metricsToken?: string;
+    /** Webhook retry timing; tests shorten it. */
+    webhookDelivery?: Partial<DeliveryPolicy>;
   };
 }
 
@@ -86,6 +95,7 @@ export function createApp(deps: AppDeps) {
   app.use(helmet());
   app.use(requestLogger(logger));
   app.use(healthRouter(db, createStsCheck(deps.aws.sts.forRegion(null))));
+  app.use(metricsRouter(services.metrics, config.metricsToken));
 
   const api = express.Router();
   api.use('/api', refuseCrossSiteWrites());
@@ -117,6 +127,7 @@ export function createApp(deps: AppDeps) {
   api.use(invitesRouter(services.invites));
   api.use(usersRouter(services.users));
   api.use(auditRouter(services.auditReader));
+  api.use(webhooksRouter(services.webhooks));
   api.use('/api', notFoundHandler());
   app.use(api);
 

@@ -7,6 +7,7 @@ import { stsPlatformIdentity } from './aws/platform-identity.js';
 import { createStsClients } from './aws/sts-clients.js';
 import { systemClock } from './clock.js';
 import { loadEnv } from './config/env.js';
+import { resolveSecretsKey } from './config/secrets-key.js';
 import { migrateToLatest, openDatabase, withStartupLock } from './db/database.js';
 import { createLogger } from './logging/logger.js';
 
@@ -28,6 +29,10 @@ async function main() {
     max: env.ROLEBRIDGE_DB_POOL_MAX,
     onError: (err) => logger.warn({ err }, 'database connection lost; the pool replaces it'),
   });
+
+  const secrets = resolveSecretsKey(env, dataDir);
+  if (!secrets.key)
+    logger.warn('ROLEBRIDGE_SECRETS_KEY is not set: webhooks cannot be created on PostgreSQL');
 
   const keys: Partial<SandboxKeys> = {
     ...(env.ROLEBRIDGE_SANDBOX_PLATFORM_KEY_ID && {
@@ -87,6 +92,8 @@ async function main() {
       secureCookies: env.ROLEBRIDGE_SECURE_COOKIES,
       webDistDir,
       exposeErrors: env.NODE_ENV === 'development',
+      secretsKey: secrets.key,
+      ...(env.ROLEBRIDGE_METRICS_TOKEN && { metricsToken: env.ROLEBRIDGE_METRICS_TOKEN }),
     },
   });
   // Replicas starting together take turns: the first migrates and creates the admin.
@@ -98,6 +105,8 @@ async function main() {
       adminPassword: env.ROLEBRIDGE_ADMIN_PASSWORD,
     });
   });
+
+  services.webhookDispatcher.start();
 
   const server = app.listen(env.PORT, env.HOST, () => {
     // The bound port, not the configured one: PORT=0 picks a free port.
@@ -133,8 +142,7 @@ async function main() {
 
   const shutdown = () => {
     server.close();
-    void services.background
-      .stop()
+    void Promise.all([services.background.stop(), services.webhookDispatcher.stop()])
       .then(() => {
         sts.destroy();
         services.sandbox.destroy();

@@ -35,10 +35,20 @@ import { createUsersService } from './users/service.js';
 import { CUSTOMER_ACCOUNT_ID } from '@rolebridge/aws-sandbox';
 import { sandboxCliTarget } from './aws/cli-target.js';
 import { createBackgroundTasks, defaultRetryPolicy } from './verification/retry.js';
+import { createVerificationObservers } from './verification/observers.js';
 import { createVerificationService } from './verification/service.js';
+import { createMetrics } from './metrics/registry.js';
+import { instrumentedSts } from './metrics/sts.js';
+import { createDeliveryDispatcher, defaultDeliveryPolicy } from './webhooks/dispatcher.js';
+import { createPayloadBuilder } from './webhooks/payload.js';
+import { createWebhooksRepository } from './webhooks/repository.js';
+import { createSecretBox } from './webhooks/secret-box.js';
+import { createWebhooksService } from './webhooks/service.js';
 
 /** Wires repositories into services; the only place that knows the whole graph. */
-export function createServices({ db, clock, platform, config, aws, logger }: AppDeps) {
+export function createServices({ db, clock, platform, config, aws: rawAws, logger }: AppDeps) {
+  const metrics = createMetrics();
+  const aws = { ...rawAws, sts: instrumentedSts(rawAws.sts, metrics) };
   const audit = createAuditLog(db, clock);
   const spacesRepo = createSpacesRepository(db);
   const spaces = createSpacesService({ repo: spacesRepo, audit, clock });
@@ -80,6 +90,12 @@ export function createServices({ db, clock, platform, config, aws, logger }: App
   const background = createBackgroundTasks((err) =>
     logger.error({ err }, 'background verification retry failed'),
   );
+  const observers = createVerificationObservers((err) =>
+    logger.error({ err }, 'verification observer failed'),
+  );
+  observers.add(({ trigger, verification: v }) => {
+    metrics.verifications.inc({ trigger, result: v.ok ? 'ok' : 'failed' });
+  });
   const verification = createVerificationService({
     integrations,
     repo: integrationsRepo,
@@ -93,6 +109,7 @@ export function createServices({ db, clock, platform, config, aws, logger }: App
     cli,
     customerAccount: aws.sandbox ? CUSTOMER_ACCOUNT_ID : null,
     describeRole: (arn) => sandbox.describeRole(arn),
+    observers,
   });
   const runCredentials = createRunCredentialStore();
   const stacks = createStacksService({
@@ -160,6 +177,29 @@ export function createServices({ db, clock, platform, config, aws, logger }: App
     clock,
   });
   const users = createUsersService({ repo: createUsersRepository(db), spaces });
+  const webhooksRepo = createWebhooksRepository(db);
+  const secretBox = config.secretsKey ? createSecretBox(config.secretsKey) : null;
+  const webhookDispatcher = createDeliveryDispatcher({
+    repo: webhooksRepo,
+    box: secretBox,
+    clock,
+    logger,
+    policy: { ...defaultDeliveryPolicy, ...config.webhookDelivery },
+    onResult: (result) => metrics.webhookDeliveries.inc({ result }),
+  });
+  const webhooks = createWebhooksService({
+    repo: webhooksRepo,
+    box: secretBox,
+    dispatcher: webhookDispatcher,
+    payloads: createPayloadBuilder({
+      integrations: integrationsRepo,
+      usage: attachmentQueries,
+      stacks: stacksRepo,
+    }),
+    spaces,
+    audit,
+    clock,
+  });
 
   return {
     audit,
@@ -182,6 +222,10 @@ export function createServices({ db, clock, platform, config, aws, logger }: App
     launchpad,
     invites,
     users,
+    webhooks,
+    /** Sends queued webhook deliveries; main starts it, stopped before the database closes. */
+    webhookDispatcher,
+    metrics,
     /** Background verification retries; stopped before the database closes. */
     background,
     /** First start: root space, the account row and the first admin. Idempotent. */

@@ -51,6 +51,22 @@ export const serverEnv = z
         error: 'must be a postgres:// URL (unset it to use the embedded SQLite)',
       })
       .optional(),
+    /**
+     * 32 random bytes, base64 (`openssl rand -base64 32`), sealing webhook secrets at rest.
+     * Unset with SQLite, a key file in ROLEBRIDGE_DATA_DIR is made on first start; several
+     * replicas on PostgreSQL must share one, so there it has no default.
+     */
+    ROLEBRIDGE_SECRETS_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9+/]{43}=$/, {
+        error: 'must be 32 bytes in base64 (openssl rand -base64 32)',
+      })
+      .optional(),
+    /** Bearer token for `GET /metrics`; unset, the metrics are open to whoever reaches the port. */
+    ROLEBRIDGE_METRICS_TOKEN: z
+      .string()
+      .min(16, { error: 'use at least 16 characters' })
+      .optional(),
     /** Connections each replica may hold; all replicas together must stay under max_connections. */
     ROLEBRIDGE_DB_POOL_MAX: z.coerce.number().int().min(2).max(100).default(10),
   })

@@ -16,3 +16,4 @@ export * from './trust-policy-generate.js';
 export * from './setup.js';
 export * from './stacks.js';
 export * from './audit.js';
+export * from './webhooks.js';

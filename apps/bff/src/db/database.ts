@@ -11,6 +11,7 @@ import * as tokenLineage from './migrations/011-token-lineage.js';
 import * as verificationRun from './migrations/020-verification-run.js';
 import * as listSearch from './migrations/040-list-search.js';
 import * as runSessionName from './migrations/060-run-session-name.js';
+import * as webhooks from './migrations/100-webhooks.js';
 import { dialectOf } from './dialect.js';
 import { countWrites, trackGeneration, type Generation } from './generation.js';
 import type { Database } from './schema.js';
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '020-verification-run': verificationRun,
   '040-list-search': listSearch,
   '060-run-session-name': runSessionName,
+  '100-webhooks': webhooks,
 };
 
 export const migrationNames = Object.keys(migrations);

@@ -117,4 +117,30 @@ export interface Database {
     target_id: string;
     detail: string;
   };
+  webhooks: {
+    id: string;
+    url: string;
+    /** JSON array of event types. */
+    events: string;
+    /** `v1:<iv>:<tag>:<ciphertext>`, base64url; see webhooks/secret-box.ts. */
+    secret_encrypted: string;
+    created_by: string;
+    created_at: string;
+  };
+  webhook_deliveries: {
+    id: string;
+    webhook_id: string;
+    event: string;
+    payload: string;
+    status: 'pending' | 'delivered' | 'failed';
+    attempts: number;
+    response_status: number | null;
+    last_error: string | null;
+    created_at: string;
+    last_attempt_at: string | null;
+    /** Epoch ms; null once delivered or given up. */
+    next_attempt_at: number | null;
+    /** Epoch ms until which one replica holds the delivery while it sends it. */
+    lease_until: number | null;
+  };
 }

@@ -50,6 +50,14 @@ const attached = async (f: MatrixFixture) => {
   return slug;
 };
 
+/** A receiver nobody listens on: a test delivery fails at once, without leaving the machine. */
+const CLOSED_RECEIVER = 'http://127.0.0.1:9/hook';
+const freshWebhook = async (f: MatrixFixture) => {
+  const body = { url: CLOSED_RECEIVER, events: ['integration.failing'] };
+  const { webhook } = await created(f.root.post('/api/webhooks').send(body));
+  return (webhook as { id: string }).id;
+};
+
 const call = (
   method: MatrixCall['method'],
   path: string,
@@ -215,4 +223,12 @@ export const MATRIX_CASES: Record<string, (f: MatrixFixture) => MatrixCall | Pro
       call('get', `/api/stacks/team-app/runs/${f.runId}/environment`),
     'GET /api/launchpad': () => call('get', '/api/launchpad'),
     'GET /api/audit': () => call('get', '/api/audit'),
+    'GET /metrics': () => call('get', '/metrics'),
+    'POST /api/webhooks': () =>
+      call('post', '/api/webhooks', { url: CLOSED_RECEIVER, events: ['integration.recovered'] }),
+    'GET /api/webhooks': () => call('get', '/api/webhooks'),
+    'DELETE /api/webhooks/:id': async (f) =>
+      call('delete', `/api/webhooks/${await freshWebhook(f)}`),
+    'POST /api/webhooks/:id/test': async (f) =>
+      call('post', `/api/webhooks/${await freshWebhook(f)}/test`),
   };

@@ -9,6 +9,8 @@ import { systemClock, type Clock } from '../clock.js';
 import { migrateToLatest, openDatabase, type Db } from '../db/database.js';
 import { createLogger } from '../logging/logger.js';
 import { createTestDatabase } from './test-database.js';
+import type { DeliveryPolicy } from '../webhooks/dispatcher.js';
+import { newSecretsKey } from '../webhooks/secret-box.js';
 import { defaultRetryPolicy, type RetryPolicy } from '../verification/retry.js';
 
 export const ADMIN = { email: 'admin@example.com', password: 'correct horse battery staple' };
@@ -27,7 +29,16 @@ export interface TestAppOptions {
   clock?: Clock;
   /** ROLEBRIDGE_ACCOUNT_NAME at first start; default unset. */
   accountName?: string;
+  /** Webhook retry timing; default: quick retries, so tests need not wait minutes. */
+  webhookDelivery?: Partial<DeliveryPolicy>;
+  metricsToken?: string;
 }
+
+const quickDeliveries: DeliveryPolicy = {
+  pollMs: 200,
+  timeoutMs: 2_000,
+  backoffMs: [100, 200, 400],
+};
 
 /**
  * The real app over a real database (a SQLite file in a temp folder, or a PostgreSQL schema
@@ -47,6 +58,8 @@ export async function createTestApp(options: TestAppOptions = {}) {
       done();
     },
   });
+  // Every replica of one test app shares the key, as replicas share ROLEBRIDGE_SECRETS_KEY.
+  const secretsKey = newSecretsKey();
   const adminCredentials = {
     accessKeyId: sandbox.keys.adminKeyId,
     secretAccessKey: sandbox.keys.adminSecret,
@@ -73,8 +86,15 @@ export async function createTestApp(options: TestAppOptions = {}) {
         sandbox: { url: sandbox.url, adminCredentials },
         retry: { ...defaultRetryPolicy, windowMs: 0, ...options.retry },
       },
-      config: { mode: 'sandbox', secureCookies: false },
+      config: {
+        mode: 'sandbox',
+        secureCookies: false,
+        secretsKey,
+        webhookDelivery: { ...quickDeliveries, ...options.webhookDelivery },
+        ...(options.metricsToken && { metricsToken: options.metricsToken }),
+      },
     });
+    services.webhookDispatcher.start();
     return { app, services, sts };
   }
   const { app, services, sts } = wire(db);
@@ -122,6 +142,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
         app: replica.app,
         services: replica.services,
         async close() {
+          await replica.services.webhookDispatcher.stop();
           await replica.services.background.stop();
           replica.sts.destroy();
           replica.services.sandbox.destroy();
@@ -130,6 +151,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
       };
     },
     async close() {
+      await services.webhookDispatcher.stop();
       await services.background.stop();
       sts.destroy();
       iam.destroy();

@@ -28,6 +28,7 @@ import {
   type CheckContext,
 } from './checks.js';
 import { confusedDeputyHint, roleArnHints } from './hints.js';
+import type { VerificationObservers, VerificationTrigger } from './observers.js';
 import type { BackgroundTasks, RetryPolicy } from './retry.js';
 import { planTargets, type Pair } from './targets.js';
 
@@ -50,6 +51,7 @@ export function createVerificationService(deps: {
   cli: CliTarget | null;
   customerAccount: string | null;
   describeRole: (roleArn: string) => Promise<RoleState>;
+  observers: VerificationObservers;
 }) {
   const { account, clock } = deps;
 
@@ -246,9 +248,17 @@ export function createVerificationService(deps: {
     principal: Principal,
     integration: AwsIntegration,
     request: VerifyRequest,
+    trigger: VerificationTrigger,
   ): Promise<Verification> {
+    const started = performance.now();
     const { verification, retry } = await run(principal, integration, request);
     const runId = await record(principal, integration, verification, true);
+    await deps.observers.notify({
+      integration,
+      trigger,
+      verification,
+      durationMs: performance.now() - started,
+    });
     if (retry) {
       deps.background.start((signal) =>
         keepRetrying({
@@ -265,13 +275,19 @@ export function createVerificationService(deps: {
   }
 
   return {
+    /** Tell `observer` of every verification from now on, once it is recorded. */
+    onCheck: (observer: Parameters<VerificationObservers['add']>[0]) =>
+      deps.observers.add(observer),
+
     /** Right after create; null for roles the worker assumes itself. */
     async afterCreate(principal: Principal, integration: AwsIntegration, target?: VerifyTarget) {
       if (integration.assumeRoleOnWorker) return null;
-      return runAndStore(principal, integration, {
-        ...(target && { target }),
-        roleChangedRecently: true,
-      });
+      return runAndStore(
+        principal,
+        integration,
+        { ...(target && { target }), roleChangedRecently: true },
+        'create',
+      );
     },
 
     /**
@@ -281,7 +297,7 @@ export function createVerificationService(deps: {
      */
     async afterEdit(principal: Principal, integration: AwsIntegration) {
       if (integration.assumeRoleOnWorker) return null;
-      return runAndStore(principal, integration, { roleChangedRecently: true });
+      return runAndStore(principal, integration, { roleChangedRecently: true }, 'edit');
     },
 
     async verify(principal: Principal, id: string, request: VerifyRequest): Promise<Verification> {
@@ -289,7 +305,7 @@ export function createVerificationService(deps: {
       await deps.spaces.requireRole(principal, integration.spaceId, 'admin');
       if (integration.assumeRoleOnWorker)
         throw new Conflict('verified_on_worker', WORKER_VERIFICATION_REASON);
-      return runAndStore(principal, integration, request);
+      return runAndStore(principal, integration, request, 'manual');
     },
 
     /**
@@ -304,12 +320,19 @@ export function createVerificationService(deps: {
       phases: Phase[],
     ): Promise<Verification | null> {
       if (integration.assumeRoleOnWorker || phases.length === 0) return null;
+      const started = performance.now();
       const { verification } = await run(principal, integration, {
         stack: stackSlug,
         phases,
         roleChangedRecently: false,
       });
       await record(principal, integration, verification, verification.ok);
+      await deps.observers.notify({
+        integration,
+        trigger: 'attach',
+        verification,
+        durationMs: performance.now() - started,
+      });
       return verification;
     },
   };

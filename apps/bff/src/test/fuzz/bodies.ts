@@ -77,6 +77,20 @@ function templates(known: Known): Record<string, fc.Arbitrary<Record<string, unk
       externalIds: fc.array(fc.string(), { minLength: 1, maxLength: 3 }),
     }),
     'POST /api/sandbox/roles': fc.record({ roleName: slug, trustPolicy: fc.json() }),
+    'POST /api/webhooks': fc.record(
+      {
+        // Loopback ports nobody serves: a test delivery fails at once, never leaves the machine.
+        url: fc.constantFrom(
+          'http://127.0.0.1:9/hook',
+          'https://127.0.0.1:9/',
+          'ftp://127.0.0.1/',
+          'http://[::1]:9/x?y=1',
+        ),
+        events: fc.subarray(['integration.failing', 'integration.recovered']),
+        secret: fc.string({ minLength: 10, maxLength: 40 }),
+      },
+      { requiredKeys: ['url', 'events'] },
+    ),
   };
 }
 

@@ -58,7 +58,13 @@ beforeAll(async () => {
     .post('/api/invites')
     .send({ email: 'fuzz@example.com', role: 'read', spaceId: team })
     .expect(201);
+  // Its receiver is a loopback port nobody serves: "Send test" fails fast, on this machine.
+  const webhook = await root
+    .post('/api/webhooks')
+    .send({ url: 'http://127.0.0.1:9/hook', events: ['integration.failing'] })
+    .expect(201);
   const ids = [
+    String(webhook.body.webhook.id),
     integrationId,
     String(run.body.id),
     team,

@@ -115,6 +115,9 @@ const FIELDS = [
   '__proto__',
   'constructor',
   'id',
+  'url',
+  'events',
+  'secret',
 ];
 
 const jsonish = (known: Record<string, string[]>) =>

@@ -2,9 +2,11 @@ import type { Db } from '../../db/database.js';
 
 /**
  * Tables a refused request may legitimately write: attempt counters, the audit trail of
- * refusals, migration bookkeeping. Everything else must be as it was after a 4xx.
+ * refusals, migration bookkeeping; and the webhook delivery queue, which the background
+ * sender updates between requests (retries of an earlier "Send test"). Everything else
+ * must be as it was after a 4xx.
  */
-const MAY_CHANGE_ON_REFUSAL = /^(rate_limits|audit_events|kysely_migration.*)$/;
+const MAY_CHANGE_ON_REFUSAL = /^(rate_limits|audit_events|webhook_deliveries|kysely_migration.*)$/;
 /** A bearer token is used (and stamped) before its request is refused for other reasons. */
 const VOLATILE_COLUMNS = new Set(['last_used_at']);
 
