@@ -6,6 +6,7 @@ import './styles/controls.css';
 import './styles/wizard.css';
 import './styles/launchpad-settings.css';
 import './styles/settings-tokens-audit.css';
+import './styles/settings-webhooks.css';
 import './styles/stacks.css';
 
 const root = document.getElementById('root');

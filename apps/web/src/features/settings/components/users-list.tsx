@@ -21,7 +21,8 @@ export function UsersList() {
     );
   }
   return (
-    <div className="table-wrap">
+    // Scrolls sideways on a phone: focusable, so the keyboard can scroll it too.
+    <div className="table-wrap" tabIndex={0} role="region" aria-label="Users table">
       <table className="table">
         <caption className="visually-hidden">Users</caption>
         <thead>

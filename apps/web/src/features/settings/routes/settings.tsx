@@ -14,16 +14,20 @@ import { InvitesList } from '../components/invites-list';
 import { SpacesSection } from '../components/spaces-section';
 import { TokensSection } from '../components/tokens-section';
 import { UsersList } from '../components/users-list';
+import { WebhooksSection } from '../components/webhooks-section';
+import { useAccess } from '../../../lib/access/use-access';
 
 export function SettingsRoute() {
   const account = useQuery(accountQueryOptions());
   // The server enforces roles; this only spares non-admins forms they could not submit.
   const isAdmin = useQuery(sessionQueryOptions()).data?.role === 'admin';
+  // Webhooks are account-wide: root admins manage them, and nobody else sees the section.
+  const isRootAdmin = useAccess().can('admin', 'root');
   return (
     <>
       <PageHeader
         title="Settings"
-        description="The account, its spaces, users and teammate invites, API tokens for scripts and workers, and the audit log."
+        description="The account, its spaces, users and teammate invites, API tokens for scripts and workers, webhooks, and the audit log."
       />
       {account.isPending && <PageSpinner label="Loading account" />}
       {account.isError && (
@@ -58,6 +62,7 @@ export function SettingsRoute() {
             )}
           </Card>
           <TokensSection />
+          {isRootAdmin && <WebhooksSection />}
           <AuditSection />
         </div>
       )}
