@@ -9,6 +9,7 @@ import { systemClock } from './clock.js';
 import { loadEnv } from './config/env.js';
 import { resolveSecretsKey } from './config/secrets-key.js';
 import { migrateToLatest, openDatabase, withStartupLock } from './db/database.js';
+import { listIndexOf } from './integrations/list-index.js';
 import { createLogger } from './logging/logger.js';
 
 function fail(message: string): never {
@@ -107,6 +108,8 @@ async function main() {
   });
 
   services.webhookDispatcher.start();
+  // The first list request would otherwise pay for reading every integration (decision 012).
+  listIndexOf(db)?.sync();
 
   const server = app.listen(env.PORT, env.HOST, () => {
     // The bound port, not the configured one: PORT=0 picks a free port.

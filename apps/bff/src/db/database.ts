@@ -11,6 +11,7 @@ import * as tokenLineage from './migrations/011-token-lineage.js';
 import * as verificationRun from './migrations/020-verification-run.js';
 import * as listSearch from './migrations/040-list-search.js';
 import * as runSessionName from './migrations/060-run-session-name.js';
+import * as listChanges from './migrations/080-list-changes.js';
 import * as webhooks from './migrations/100-webhooks.js';
 import { dialectOf } from './dialect.js';
 import { countWrites, trackGeneration, type Generation } from './generation.js';
@@ -28,12 +29,14 @@ const migrations: Record<string, Migration> = {
   '020-verification-run': verificationRun,
   '040-list-search': listSearch,
   '060-run-session-name': runSessionName,
+  '080-list-changes': listChanges,
   '100-webhooks': webhooks,
 };
 
 export const migrationNames = Object.keys(migrations);
 
 const generations = new WeakMap<Db, Generation>();
+const sqliteHandles = new WeakMap<Db, SqliteDatabase.Database>();
 
 export interface PoolOptions {
   /** Connections per replica; PostgreSQL's default limit is 100 for all replicas together. */
@@ -79,7 +82,16 @@ function openSqlite(file: string): Db {
     dialect: new SqliteDialect({ database: withStatementCache(sqlite, generation) }),
   });
   generations.set(db, generation);
+  sqliteHandles.set(db, sqlite);
   return db;
+}
+
+/**
+ * The SQLite connection under `db`, for synchronous reads that must not interleave with
+ * other queries (the list index); null on PostgreSQL.
+ */
+export function sqliteOf(db: Db): SqliteDatabase.Database | null {
+  return sqliteHandles.get(db) ?? null;
 }
 
 /**

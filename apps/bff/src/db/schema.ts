@@ -60,6 +60,8 @@ export interface Database {
   label_counts: { label: string; n: number };
   /** SQLite only: stable keys of the FTS5 trigram index `integration_search` (migration 040). */
   integration_search_keys: { key: number; integration_id: string };
+  /** SQLite only: each integration's latest change, written by triggers (migration 080). */
+  integration_changes: { integration_id: string; seq: number };
   stacks: {
     slug: string;
     name: string;

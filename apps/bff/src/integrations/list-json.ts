@@ -7,18 +7,18 @@ import type { IntegrationWithLabels } from './repository.js';
  * serialised again: that round trip was most of an uncached list request's mapping time.
  * The web client still parses every response with the contract.
  */
-function itemJson(row: IntegrationWithLabels): string {
+export function itemJson(row: IntegrationWithLabels): string {
   const head = JSON.stringify(integrationFields(row));
   return `${head.slice(0, -1)},"lastVerification":${row.last_verification ?? 'null'}}`;
 }
 
 export function listPageJson(page: {
-  rows: IntegrationWithLabels[];
+  items: string[];
   nextCursor: string | null;
   total: number;
   totalExact: boolean;
 }): string {
   const { nextCursor, total, totalExact } = page;
   const tail = JSON.stringify({ nextCursor, total, totalExact }).slice(1);
-  return `{"items":[${page.rows.map(itemJson).join(',')}],${tail}`;
+  return `{"items":[${page.items.join(',')}],${tail}`;
 }

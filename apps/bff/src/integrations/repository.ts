@@ -2,6 +2,8 @@ import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/database.js';
 import { dialectOf } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
+import { listIndexOf } from './list-index.js';
+import { itemJson } from './list-json.js';
 import { createListQueries, labelsJsonOf, type ListFilter } from './list-query.js';
 
 export type { ListFilter } from './list-query.js';
@@ -67,7 +69,30 @@ export function createIntegrationsRepository(db: Db) {
       return (await query.executeTakeFirst()) !== undefined;
     },
 
-    /** A page of the list in (name, id) order, and the total over all pages. */
+    /**
+     * A page of the list in (name, id) order as item JSON, and the total over all pages.
+     * On SQLite the in-memory index answers (decision 012) unless a transaction is open on
+     * the connection; PostgreSQL replicas, and that case, ask SQL.
+     */
+    async listPage(filter: ListFilter) {
+      const index = listIndexOf(db);
+      if (index?.sync()) {
+        const { items, total } = index.query(filter);
+        return { items: items.map(({ name, id, json }) => ({ name, id, json })), total };
+      }
+      return this.listFromSql(filter);
+    },
+
+    /** The same page from SQL alone. */
+    async listFromSql(filter: ListFilter) {
+      const { rows, total } = await this.list(filter);
+      return {
+        items: rows.map((row) => ({ name: row.name, id: row.id, json: itemJson(row) })),
+        total,
+      };
+    },
+
+    /** A page of rows from SQL, for callers that need more than the list's JSON. */
     async list(filter: ListFilter) {
       const { rows, total } = await listQueries.list(filter);
       return { rows: rows.map(withLabels), total };

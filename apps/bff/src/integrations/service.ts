@@ -105,12 +105,12 @@ export function createIntegrationsService(deps: {
       ...(after && { after }),
       limit: query.limit + 1,
     };
-    const { rows, total } = await repo.list(filter);
-    const items = rows.slice(0, query.limit);
+    const { items: found, total } = await repo.listPage(filter);
+    const items = found.slice(0, query.limit);
     const last = items.at(-1);
     return listPageJson({
-      rows: items,
-      nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+      items: items.map((item) => item.json),
+      nextCursor: found.length > query.limit && last ? encodeCursor(last) : null,
       total: total.total,
       totalExact: total.exact,
     });
