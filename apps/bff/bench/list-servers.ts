@@ -10,6 +10,7 @@ import { staticPlatformIdentity } from '../src/aws/platform-identity.js';
 import { createStsClients } from '../src/aws/sts-clients.js';
 import { systemClock } from '../src/clock.js';
 import { openDatabase } from '../src/db/database.js';
+import { listIndexOf } from '../src/integrations/list-index.js';
 import { createLogger } from '../src/logging/logger.js';
 
 const [mode, arg = ''] = process.argv.slice(2);
@@ -22,8 +23,9 @@ if (mode === 'bff' || mode === 'bff-uncached') {
     'info',
     pino.destination({ dest: join(arg, 'bff.log'), sync: false }),
   );
+  const db = openDatabase(join(arg, 'rolebridge.db'));
   const { app } = createApp({
-    db: openDatabase(join(arg, 'rolebridge.db')),
+    db,
     logger,
     clock: systemClock,
     platform: staticPlatformIdentity({
@@ -34,6 +36,8 @@ if (mode === 'bff' || mode === 'bff-uncached') {
     aws: { sts: createStsClients({ defaultRegion: 'us-east-1', endpoint: 'http://127.0.0.1:9' }) },
     config: { mode: 'sandbox', secureCookies: false, cacheListPages: mode === 'bff' },
   });
+  // As main.ts does: the index is read once before the server takes requests.
+  listIndexOf(db)?.sync();
   const server = app.listen(0, '127.0.0.1', () =>
     ready((server.address() as { port: number }).port),
   );
