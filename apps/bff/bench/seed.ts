@@ -142,6 +142,7 @@ export async function seedIntegrations(
           version: 1,
           last_verification: verification && JSON.stringify(verification),
           verification_run: null,
+          health_state: verification === null ? 'unknown' : verification.ok ? 'healthy' : 'failing',
         },
         [...own],
       );

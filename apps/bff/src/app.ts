@@ -20,6 +20,8 @@ import { refuseNulCharacters } from './http/nul-characters.js';
 import { UnsupportedMediaType } from './http/errors.js';
 import { notFoundHandler, problemHandler } from './http/problem-middleware.js';
 import { requestLogger } from './http/request-logger.js';
+import { integrationHealthRouter } from './integration-health/router.js';
+import type { SchedulerOptions } from './integration-health/scheduler.js';
 import { integrationsRouter } from './integrations/router.js';
 import { invitePublicRouter } from './invites/public-router.js';
 import { invitesRouter } from './invites/router.js';
@@ -65,6 +67,8 @@ export interface AppDeps {
     metricsToken?: string;
     /** Webhook retry timing; tests shorten it. */
     webhookDelivery?: Partial<DeliveryPolicy>;
+    /** Scheduled re-verification (ROLEBRIDGE_HEALTH_INTERVAL); absent or 0: off. */
+    health?: SchedulerOptions;
   };
 }
 
@@ -118,6 +122,7 @@ export function createApp(deps: AppDeps) {
   api.use(accountRouter(services.account));
   api.use(spacesRouter(services.spaces));
   api.use(integrationsRouter(services.integrations, services.verification));
+  api.use(integrationHealthRouter(services.integrationHealth));
   api.use(stacksRouter(services.stacks, services.attachmentViews));
   api.use(attachmentsRouter(services.attachments, services.attachmentViews));
   api.use(runsRouter(services.runs, services.runEnvironment));

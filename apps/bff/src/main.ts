@@ -95,6 +95,10 @@ async function main() {
       exposeErrors: env.NODE_ENV === 'development',
       secretsKey: secrets.key,
       ...(env.ROLEBRIDGE_METRICS_TOKEN && { metricsToken: env.ROLEBRIDGE_METRICS_TOKEN }),
+      health: {
+        intervalMs: env.ROLEBRIDGE_HEALTH_INTERVAL,
+        concurrency: env.ROLEBRIDGE_HEALTH_CONCURRENCY,
+      },
     },
   });
   // Replicas starting together take turns: the first migrates and creates the admin.
@@ -107,6 +111,8 @@ async function main() {
     });
   });
 
+  // Due checks are spread out first: a restart never fires every overdue check at once.
+  await services.healthScheduler.start();
   services.webhookDispatcher.start();
   // The first list request would otherwise pay for reading every integration (decision 012).
   listIndexOf(db)?.sync();
@@ -145,7 +151,9 @@ async function main() {
 
   const shutdown = () => {
     server.close();
-    void Promise.all([services.background.stop(), services.webhookDispatcher.stop()])
+    void services.healthScheduler
+      .stop()
+      .then(() => Promise.all([services.background.stop(), services.webhookDispatcher.stop()]))
       .then(() => {
         sts.destroy();
         services.sandbox.destroy();

@@ -11,6 +11,9 @@ import { createAuditService } from './audit/service.js';
 import { createRateLimiter } from './auth/rate-limit.js';
 import { createAuthService } from './auth/service.js';
 import { generationOf } from './db/database.js';
+import { createHealthRepository } from './integration-health/repository.js';
+import { createHealthScheduler } from './integration-health/scheduler.js';
+import { createIntegrationHealth } from './integration-health/service.js';
 import { createIntegrationsRepository } from './integrations/repository.js';
 import { createInvitesRepository } from './invites/repository.js';
 import { createInvitesService } from './invites/service.js';
@@ -90,6 +93,16 @@ export function createServices({ db, clock, platform, config, aws: rawAws, logge
   const background = createBackgroundTasks((err) =>
     logger.error({ err }, 'background verification retry failed'),
   );
+  const healthRepo = createHealthRepository(db);
+  const healthOptions = config.health ?? { intervalMs: 0, concurrency: 1 };
+  const integrationHealth = createIntegrationHealth({
+    repo: healthRepo,
+    integrationsRepo,
+    integrations,
+    clock,
+    logger,
+    intervalMs: healthOptions.intervalMs,
+  });
   const observers = createVerificationObservers((err) =>
     logger.error({ err }, 'verification observer failed'),
   );
@@ -99,6 +112,7 @@ export function createServices({ db, clock, platform, config, aws: rawAws, logge
   const verification = createVerificationService({
     integrations,
     repo: integrationsRepo,
+    health: integrationHealth,
     spaces,
     account,
     audit,
@@ -110,6 +124,13 @@ export function createServices({ db, clock, platform, config, aws: rawAws, logge
     customerAccount: aws.sandbox ? CUSTOMER_ACCOUNT_ID : null,
     describeRole: (arn) => sandbox.describeRole(arn),
     observers,
+  });
+  const healthScheduler = createHealthScheduler({
+    repo: healthRepo,
+    check: (id) => verification.scheduled(id),
+    clock,
+    logger,
+    options: healthOptions,
   });
   const runCredentials = createRunCredentialStore();
   const stacks = createStacksService({
@@ -212,6 +233,9 @@ export function createServices({ db, clock, platform, config, aws: rawAws, logge
     integrations,
     trustPolicy,
     verification,
+    integrationHealth,
+    /** Started by main.ts after migrations (or by a test); stopped before the database closes. */
+    healthScheduler,
     stacks,
     attachments,
     attachmentViews,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accountName, email } from './fields.js';
+import { healthInterval } from './health.js';
 import { password, passwordProblem } from './password.js';
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -69,6 +70,10 @@ export const serverEnv = z
       .optional(),
     /** Connections each replica may hold; all replicas together must stay under max_connections. */
     ROLEBRIDGE_DB_POOL_MAX: z.coerce.number().int().min(2).max(100).default(10),
+    /** How often every integration is checked again in the background; `0` turns it off. */
+    ROLEBRIDGE_HEALTH_INTERVAL: healthInterval.prefault('6h'),
+    /** Scheduled checks running at once in each replica. */
+    ROLEBRIDGE_HEALTH_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   })
   .superRefine((env, ctx) => {
     const problem =

@@ -8,6 +8,7 @@ export * from './tokens.js';
 export * from './account.js';
 export * from './spaces.js';
 export * from './verification.js';
+export * from './health.js';
 export * from './integrations.js';
 export * from './env.js';
 export * from './trust-policy.js';

@@ -11,6 +11,7 @@ import {
 } from './fields.js';
 import { cursor, limit, page } from './pagination.js';
 import { verifyTarget } from './setup.js';
+import { integrationHealth } from './health.js';
 import { verification } from './verification.js';
 
 export const awsIntegration = z.object({
@@ -27,6 +28,7 @@ export const awsIntegration = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   lastVerification: verification.nullable(),
+  health: integrationHealth,
 });
 export type AwsIntegration = z.infer<typeof awsIntegration>;
 

@@ -12,6 +12,7 @@ import * as verificationRun from './migrations/020-verification-run.js';
 import * as listSearch from './migrations/040-list-search.js';
 import * as runSessionName from './migrations/060-run-session-name.js';
 import * as listChanges from './migrations/080-list-changes.js';
+import * as integrationHealth from './migrations/090-integration-health.js';
 import * as webhooks from './migrations/100-webhooks.js';
 import { dialectOf } from './dialect.js';
 import { countWrites, trackGeneration, type Generation } from './generation.js';
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '040-list-search': listSearch,
   '060-run-session-name': runSessionName,
   '080-list-changes': listChanges,
+  '090-integration-health': integrationHealth,
   '100-webhooks': webhooks,
 };
 

@@ -53,6 +53,27 @@ export interface Database {
     last_verification: string | null;
     /** The run that wrote last_verification; its background retry writes only while it matches. */
     verification_run: string | null;
+    /** 'unknown' | 'healthy' | 'failing', moved by final verdicts only (integration-health). */
+    health_state: Generated<string>;
+    failing_since: Generated<string | null>;
+    recovered_at: Generated<string | null>;
+  };
+  /** The last checks of each integration, whatever started them; ids are ULIDs, so time-ordered. */
+  integration_checks: {
+    id: string;
+    integration_id: string;
+    at: string;
+    trigger: string;
+    ok: number;
+    /** JSON array of { stackSlug, phase, code }. */
+    failures: string;
+  };
+  /** When each integration's next scheduled check is due, and which scheduler holds it. */
+  integration_schedule: {
+    integration_id: string;
+    next_check_at: string;
+    lease_owner: string | null;
+    lease_until: string | null;
   };
   /** `name` repeats the integration's, so a label's rows are indexed in list order. */
   integration_labels: { integration_id: string; label: string; name: string };

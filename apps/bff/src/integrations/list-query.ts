@@ -9,7 +9,7 @@ import {
   type DialectName,
 } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
-import { statusOf } from './verification-status.js';
+import { healthStateOf } from './verification-status.js';
 
 export type VerificationStatus = 'verified' | 'failing' | 'not-checked';
 
@@ -57,7 +57,8 @@ export const labelsJsonOf = (dialect: DialectName, table: 'i' | 'aws_integration
     'labels_json',
   );
 
-const statusIs = (status: VerificationStatus) => sql<boolean>`${statusOf} = ${status}`;
+const statusIs = (status: VerificationStatus) =>
+  sql<boolean>`health_state = ${healthStateOf[status]}`;
 
 const statusSize = (status: VerificationStatus) =>
   sql<number>`(SELECT count(*) FROM (SELECT 1 FROM aws_integrations WHERE ${statusIs(status)} LIMIT ${SELECTIVE}) AS c)`;

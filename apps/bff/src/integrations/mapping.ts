@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { verification, type AwsIntegration } from '@rolebridge/contracts';
+import { verification, type AwsIntegration, type HealthState } from '@rolebridge/contracts';
 import type { IntegrationWithLabels } from './repository.js';
 
 /** Every field but the verification, which callers either parse or splice in as stored. */
@@ -19,6 +19,12 @@ export function integrationFields(
     autoattachEnabled: row.autoattach_enabled === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    health: {
+      // Written only by integration-health as one of these; a parse per list row costs.
+      state: row.health_state as HealthState,
+      failingSince: row.failing_since,
+      recoveredAt: row.recovered_at,
+    },
   };
 }
 

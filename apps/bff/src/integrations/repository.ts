@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type Insertable, type Selectable, type Transaction } from 'kysely';
 import type { Db } from '../db/database.js';
 import { dialectOf } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
@@ -8,7 +8,7 @@ import { createListQueries, labelsJsonOf, type ListFilter } from './list-query.j
 
 export type { ListFilter } from './list-query.js';
 
-export type IntegrationRow = Database['aws_integrations'];
+export type IntegrationRow = Selectable<Database['aws_integrations']>;
 export type IntegrationWithLabels = IntegrationRow & { labels: string[] };
 
 type Executor = Db | Transaction<Database>;
@@ -98,7 +98,11 @@ export function createIntegrationsRepository(db: Db) {
       return { rows: rows.map(withLabels), total };
     },
 
-    async insert(trx: Transaction<Database>, row: IntegrationRow, labels: string[]) {
+    async insert(
+      trx: Transaction<Database>,
+      row: Insertable<Database['aws_integrations']>,
+      labels: string[],
+    ) {
       await trx.insertInto('aws_integrations').values(row).execute();
       await insertLabels(trx, row, labels);
     },
@@ -106,7 +110,8 @@ export function createIntegrationsRepository(db: Db) {
     /**
      * Writes only when the stored version still matches; returns false when it moved on.
      * The verification columns are left alone unless `clearVerification`: a check may have
-     * landed since the row was read, and an edit must not put the older one back.
+     * landed since the row was read, and an edit must not put the older one back. The health
+     * columns are never the editor's: only checks move them (integration-health).
      */
     async update(
       trx: Transaction<Database>,
@@ -115,7 +120,14 @@ export function createIntegrationsRepository(db: Db) {
       labels: string[],
       clearVerification = false,
     ) {
-      const { last_verification: _v, verification_run: _r, ...fields } = row;
+      const {
+        last_verification: _v,
+        verification_run: _r,
+        health_state: _h,
+        failing_since: _f,
+        recovered_at: _a,
+        ...fields
+      } = row;
       const result = await trx
         .updateTable('aws_integrations')
         .set(
@@ -137,8 +149,8 @@ export function createIntegrationsRepository(db: Db) {
      * Outside the version: a verification is an observation, not an edit (the ETag still
      * changes, since it covers the body). `run` names the check that wrote it.
      */
-    async saveVerification(id: string, json: string, run: string) {
-      await db
+    async saveVerification(id: string, json: string, run: string, executor: Executor = db) {
+      await executor
         .updateTable('aws_integrations')
         .set({ last_verification: json, verification_run: run })
         .where('id', '=', id)
@@ -146,8 +158,13 @@ export function createIntegrationsRepository(db: Db) {
     },
 
     /** A background retry's progress; false once another run (or an edit) replaced its own. */
-    async updateVerificationOf(id: string, run: string, json: string): Promise<boolean> {
-      const result = await db
+    async updateVerificationOf(
+      id: string,
+      run: string,
+      json: string,
+      executor: Executor = db,
+    ): Promise<boolean> {
+      const result = await executor
         .updateTable('aws_integrations')
         .set({ last_verification: json })
         .where('id', '=', id)

@@ -7,7 +7,6 @@ import {
 } from '@rolebridge/contracts';
 import { principalOf } from '../auth/middleware.js';
 import { parse } from '../http/validate.js';
-import { integrationEtag } from './mapping.js';
 import type { VerificationService } from '../verification/service.js';
 import type { IntegrationsService } from './service.js';
 
@@ -29,12 +28,13 @@ export function integrationsRouter(
     const principal = principalOf(res);
     const { integration } = await integrations.create(principal, fields);
     const verified = await verification.afterCreate(principal, integration, verifyTarget);
-    const created = { ...integration, lastVerification: verified };
+    // Read again: the check stored its verdict and may have moved the health state.
+    const created = await integrations.get(principal, integration.id);
     res
       .status(201)
       .location(`${base}/${integration.id}`)
-      .set('ETag', integrationEtag(created, 1))
-      .json({ integration: created, verification: verified });
+      .set('ETag', created.etag)
+      .json({ integration: created.integration, verification: verified });
   });
 
   router.post(`${base}/:id/verify`, async (req, res) => {

@@ -151,6 +151,9 @@ export function createIntegrationsService(deps: {
         version: 1,
         last_verification: null,
         verification_run: null,
+        health_state: 'unknown',
+        failing_since: null,
+        recovered_at: null,
       };
       // The check names the clash; the unique index catches a create that raced this one.
       await mapUniqueViolation(

@@ -1,9 +1,12 @@
-import { sql } from 'kysely';
+import type { HealthState, VerificationStatus } from '@rolebridge/contracts';
 
 /**
- * An integration's verification status from its stored verification, as SQL. Verifications
- * are stored as JSON.stringify output with `ok` first, so the first characters tell the
- * verdict without JSON functions. Migration 040 indexes this exact expression (a test checks
- * the index is used): changing it needs a new migration, or the status filter walks every row.
+ * The list's `?status=` reads the health state (integration-health), which only final
+ * verdicts move: a check still retrying while IAM propagates leaves it where it was.
+ * Migration 090 indexes (health_state, name, id), so each status walks in list order.
  */
-export const statusOf = sql<string>`(CASE WHEN last_verification IS NULL THEN 'not-checked' WHEN substr(last_verification, 1, 10) = '{"ok":true' THEN 'verified' ELSE 'failing' END)`;
+export const healthStateOf: Record<VerificationStatus, HealthState> = {
+  verified: 'healthy',
+  failing: 'failing',
+  'not-checked': 'unknown',
+};

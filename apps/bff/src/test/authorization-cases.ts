@@ -169,6 +169,8 @@ export const MATRIX_CASES: Record<string, (f: MatrixFixture) => MatrixCall | Pro
       call('get', `/api/integrations/aws/${f.teamIntegration}/external-id?stack=team-app`),
     'GET /api/integrations/aws/:id/attachments': (f) =>
       call('get', `/api/integrations/aws/${f.teamIntegration}/attachments`),
+    'GET /api/integrations/aws/:id/checks': (f) =>
+      call('get', `/api/integrations/aws/${f.teamIntegration}/checks`),
     'POST /api/trust-policy/generate': () =>
       call('post', '/api/trust-policy/generate', { variant: 'any-stack' }),
     'POST /api/trust-policy/analyze': () =>

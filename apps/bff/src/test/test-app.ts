@@ -7,6 +7,7 @@ import { stsPlatformIdentity } from '../aws/platform-identity.js';
 import { createStsClients, type StsClientsOptions } from '../aws/sts-clients.js';
 import { systemClock, type Clock } from '../clock.js';
 import { migrateToLatest, openDatabase, type Db } from '../db/database.js';
+import type { SchedulerOptions } from '../integration-health/scheduler.js';
 import { createLogger } from '../logging/logger.js';
 import { createTestDatabase } from './test-database.js';
 import type { DeliveryPolicy } from '../webhooks/dispatcher.js';
@@ -32,6 +33,8 @@ export interface TestAppOptions {
   /** Webhook retry timing; default: quick retries, so tests need not wait minutes. */
   webhookDelivery?: Partial<DeliveryPolicy>;
   metricsToken?: string;
+  /** Scheduled health checks; off unless given (each replica gets the same). */
+  health?: SchedulerOptions;
 }
 
 const quickDeliveries: DeliveryPolicy = {
@@ -92,6 +95,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
         secretsKey,
         webhookDelivery: { ...quickDeliveries, ...options.webhookDelivery },
         ...(options.metricsToken && { metricsToken: options.metricsToken }),
+        ...(options.health && { health: options.health }),
       },
     });
     services.webhookDispatcher.start();
@@ -142,6 +146,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
         app: replica.app,
         services: replica.services,
         async close() {
+          await replica.services.healthScheduler.stop();
           await replica.services.webhookDispatcher.stop();
           await replica.services.background.stop();
           replica.sts.destroy();
@@ -151,6 +156,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
       };
     },
     async close() {
+      await services.healthScheduler.stop();
       await services.webhookDispatcher.stop();
       await services.background.stop();
       sts.destroy();

@@ -39,8 +39,11 @@ export async function keepRetrying(input: {
   policy: RetryPolicy;
   clock: Clock;
   signal: AbortSignal;
-  /** Writes the verification JSON if this run is still the latest; false otherwise. */
-  save: (json: string) => Promise<boolean>;
+  /**
+   * Writes the verification if this run is still the latest; false otherwise. `final` is
+   * the last write (passed, or the window closed): the one that counts as a check.
+   */
+  save: (verification: Verification, final: boolean) => Promise<boolean>;
 }): Promise<void> {
   const { job, policy, clock, signal } = input;
   const { ctx } = job;
@@ -96,7 +99,7 @@ export async function keepRetrying(input: {
         }),
       };
     }
-    if (!(await input.save(verificationJson(next)))) return;
+    if (!(await input.save(next, !more || next.ok))) return;
     if (!more || next.ok) return;
     current = next;
   }

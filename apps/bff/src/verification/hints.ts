@@ -47,7 +47,7 @@ const OPERATOR_CODES: Record<string, string> = {
     'No credentials were found: set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, a profile, or an instance/task role.',
   MissingAuthenticationToken: 'The request carried no credentials at all.',
 };
-const THROTTLE_CODES = new Set([
+export const THROTTLE_CODES = new Set([
   'Throttling',
   'ThrottlingException',
   'RequestLimitExceeded',

@@ -1,7 +1,7 @@
-import type { AwsIntegration, Verification } from '@rolebridge/contracts';
+import type { AwsIntegration, CheckTrigger, Verification } from '@rolebridge/contracts';
 
-/** What started a verification. */
-export type VerificationTrigger = 'create' | 'attach' | 'manual' | 'edit' | 'scheduled';
+/** What started a verification (the same triggers the check history records). */
+export type VerificationTrigger = CheckTrigger;
 
 export interface CompletedVerification {
   integration: AwsIntegration;

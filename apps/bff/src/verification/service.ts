@@ -2,6 +2,7 @@ import { ulid } from 'ulid';
 import {
   WORKER_VERIFICATION_REASON,
   type AwsIntegration,
+  type CheckTrigger,
   type Phase,
   type Verification,
   type VerifyRequest,
@@ -15,7 +16,9 @@ import type { CliTarget } from '../aws/cli-target.js';
 import type { StsClients } from '../aws/sts-clients.js';
 import type { Clock } from '../clock.js';
 import { Conflict } from '../http/errors.js';
+import type { IntegrationHealth } from '../integration-health/service.js';
 import type { IntegrationsRepository } from '../integrations/repository.js';
+import { toIntegration } from '../integrations/mapping.js';
 import type { IntegrationsService } from '../integrations/service.js';
 import type { SpacesService } from '../spaces/service.js';
 import type { DenialFacts } from './access-denied.js';
@@ -27,19 +30,23 @@ import {
   probeConfusedDeputy,
   type CheckContext,
 } from './checks.js';
-import { confusedDeputyHint, roleArnHints } from './hints.js';
-import type { VerificationObservers, VerificationTrigger } from './observers.js';
+import { confusedDeputyHint, roleArnHints, THROTTLE_CODES } from './hints.js';
+import type { VerificationObservers } from './observers.js';
 import type { BackgroundTasks, RetryPolicy } from './retry.js';
 import { planTargets, type Pair } from './targets.js';
 
 /** A role created or edited this recently may not have reached STS yet. */
 const RECENT_CHANGE_MS = 60_000;
 
+/** Who the audit log names for checks nobody asked for (the health scheduler). */
+export const SYSTEM_ACTOR = 'system';
+
 type RoleState = { exists: false } | { exists: true; trustPolicy: string } | null;
 
 export function createVerificationService(deps: {
   integrations: IntegrationsService;
   repo: IntegrationsRepository;
+  health: IntegrationHealth;
   spaces: SpacesService;
   account: AccountService;
   audit: AuditLog;
@@ -62,7 +69,7 @@ export function createVerificationService(deps: {
 
   /** The first verdict: one attempt per check, so the answer never waits on IAM. */
   async function run(
-    principal: Principal,
+    actor: string,
     integration: AwsIntegration,
     request: VerifyRequest,
   ): Promise<{ verification: Verification; retry: RetryJob | null }> {
@@ -127,7 +134,7 @@ export function createVerificationService(deps: {
       integration,
       client: deps.sts.forRegion(integration.region),
       audit: deps.audit,
-      actor: actorOf(principal),
+      actor,
       accountName,
       platformAccountId: platformPrincipal?.accountId ?? null,
       externalIdOf,
@@ -217,18 +224,26 @@ export function createVerificationService(deps: {
     return pairs.length > 0 ? { pairs } : null;
   }
 
-  /** Audited always; stored as the integration's last verification only when asked. */
+  /**
+   * Audited and kept in the history always; stored as the integration's last verification
+   * (moving its health state) only when asked.
+   */
   async function record(
-    principal: Principal,
+    actor: string,
     integration: AwsIntegration,
     verification: Verification,
+    trigger: CheckTrigger,
     store: boolean,
   ) {
     const run = ulid();
-    const json = verificationJson(verification);
-    if (store) await deps.repo.saveVerification(integration.id, json, run);
+    await deps.health.record({
+      integrationId: integration.id,
+      trigger,
+      verification,
+      store: store ? { mode: 'save', run } : null,
+    });
     await deps.audit.record({
-      actor: actorOf(principal),
+      actor,
       action: 'integration.verify',
       targetType: 'aws_integration',
       targetId: integration.id,
@@ -238,6 +253,7 @@ export function createVerificationService(deps: {
           (r) => `${r.stackSlug}@${r.phase}:${r.error?.code ?? 'ok'}`,
         ),
         confusedDeputyOpen: verification.confusedDeputy.open,
+        trigger,
         ...(verification.retrying && { retrying: true }),
       },
     });
@@ -245,14 +261,14 @@ export function createVerificationService(deps: {
   }
 
   async function runAndStore(
-    principal: Principal,
+    actor: string,
     integration: AwsIntegration,
     request: VerifyRequest,
-    trigger: VerificationTrigger,
+    trigger: CheckTrigger,
   ): Promise<Verification> {
     const started = performance.now();
-    const { verification, retry } = await run(principal, integration, request);
-    const runId = await record(principal, integration, verification, true);
+    const { verification, retry } = await run(actor, integration, request);
+    const runId = await record(actor, integration, verification, trigger, true);
     await deps.observers.notify({
       integration,
       trigger,
@@ -267,7 +283,15 @@ export function createVerificationService(deps: {
           policy: deps.retry,
           clock,
           signal,
-          save: (json) => deps.repo.updateVerificationOf(integration.id, runId, json),
+          save: (next, final) =>
+            final
+              ? deps.health.record({
+                  integrationId: integration.id,
+                  trigger,
+                  verification: next,
+                  store: { mode: 'update', run: runId },
+                })
+              : deps.repo.updateVerificationOf(integration.id, runId, verificationJson(next)),
         }),
       );
     }
@@ -283,7 +307,7 @@ export function createVerificationService(deps: {
     async afterCreate(principal: Principal, integration: AwsIntegration, target?: VerifyTarget) {
       if (integration.assumeRoleOnWorker) return null;
       return runAndStore(
-        principal,
+        actorOf(principal),
         integration,
         { ...(target && { target }), roleChangedRecently: true },
         'create',
@@ -297,7 +321,7 @@ export function createVerificationService(deps: {
      */
     async afterEdit(principal: Principal, integration: AwsIntegration) {
       if (integration.assumeRoleOnWorker) return null;
-      return runAndStore(principal, integration, { roleChangedRecently: true }, 'edit');
+      return runAndStore(actorOf(principal), integration, { roleChangedRecently: true }, 'edit');
     },
 
     async verify(principal: Principal, id: string, request: VerifyRequest): Promise<Verification> {
@@ -305,7 +329,32 @@ export function createVerificationService(deps: {
       await deps.spaces.requireRole(principal, integration.spaceId, 'admin');
       if (integration.assumeRoleOnWorker)
         throw new Conflict('verified_on_worker', WORKER_VERIFICATION_REASON);
-      return runAndStore(principal, integration, request, 'manual');
+      return runAndStore(actorOf(principal), integration, request, 'manual');
+    },
+
+    /**
+     * The health scheduler's check, as the system: every pair a manual check would try, no
+     * background retry (nothing changed the role that we know of). Null for integrations
+     * that are gone or that the worker assumes itself.
+     */
+    async scheduled(id: string): Promise<{ throttled: boolean } | null> {
+      const row = await deps.repo.find(id);
+      if (!row || row.assume_role_on_worker === 1) return null;
+      const integration = toIntegration(row);
+      const started = performance.now();
+      const { verification } = await run(SYSTEM_ACTOR, integration, {
+        roleChangedRecently: false,
+      });
+      await record(SYSTEM_ACTOR, integration, verification, 'scheduled', true);
+      await deps.observers.notify({
+        integration,
+        trigger: 'scheduled',
+        verification,
+        durationMs: performance.now() - started,
+      });
+      return {
+        throttled: verification.results.some((r) => THROTTLE_CODES.has(r.error?.code ?? '')),
+      };
     },
 
     /**
@@ -321,12 +370,13 @@ export function createVerificationService(deps: {
     ): Promise<Verification | null> {
       if (integration.assumeRoleOnWorker || phases.length === 0) return null;
       const started = performance.now();
-      const { verification } = await run(principal, integration, {
+      const actor = actorOf(principal);
+      const { verification } = await run(actor, integration, {
         stack: stackSlug,
         phases,
         roleChangedRecently: false,
       });
-      await record(principal, integration, verification, verification.ok);
+      await record(actor, integration, verification, 'attach', verification.ok);
       await deps.observers.notify({
         integration,
         trigger: 'attach',
