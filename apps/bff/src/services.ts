@@ -221,6 +221,14 @@ export function createServices({ db, clock, platform, config, aws: rawAws, logge
     audit,
     clock,
   });
+  // A state change (after its check committed) becomes webhook deliveries, queued durably.
+  integrationHealth.onStateChange((change) => webhooks.onIntegrationStateChange(change));
+  metrics.gaugeAtScrape(
+    'rolebridge_integrations',
+    'Integrations by health state (unknown, healthy, failing)',
+    'state',
+    () => healthRepo.countByState(),
+  );
 
   return {
     audit,

@@ -91,6 +91,18 @@ export function createHealthRepository(db: Db) {
       return first.numUpdatedRows > 0n ? 'healthy' : null;
     },
 
+    /** How many integrations are in each state, every state named (the metrics gauge). */
+    async countByState(): Promise<Record<string, number>> {
+      const rows = await db
+        .selectFrom('aws_integrations')
+        .select(['health_state', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('health_state')
+        .execute();
+      const counts: Record<string, number> = { unknown: 0, healthy: 0, failing: 0 };
+      for (const r of rows) counts[r.health_state] = Number(r.n);
+      return counts;
+    },
+
     /** The next scheduled check of one integration, whoever holds its lease. */
     async scheduleAt(trx: Executor, integrationId: string, nextCheckAt: string) {
       await trx

@@ -85,5 +85,9 @@ describe('GET /metrics', () => {
       moved('rolebridge_assume_role_errors_total', { code: 'AccessDenied' }),
     ).toBeGreaterThanOrEqual(2);
     expect(moved('rolebridge_webhook_deliveries_total', { result: 'delivered' })).toBe(1);
+    // Read from the health state at scrape time: one healthy and one failing integration more.
+    expect(after.family('rolebridge_integrations')?.type).toBe('GAUGE');
+    expect(moved('rolebridge_integrations', { state: 'healthy' })).toBe(1);
+    expect(moved('rolebridge_integrations', { state: 'failing' })).toBe(1);
   });
 });
