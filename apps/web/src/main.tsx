@@ -8,6 +8,7 @@ import './styles/launchpad-settings.css';
 import './styles/settings-tokens-audit.css';
 import './styles/settings-webhooks.css';
 import './styles/stacks.css';
+import './styles/health.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

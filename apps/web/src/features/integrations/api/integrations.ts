@@ -5,6 +5,8 @@ import { apiGet, apiRequest, withQuery } from '../../../lib/api-client';
 import { toListQuery, type IntegrationFilters } from '../utils/filters';
 
 const PAGE_SIZE = 50;
+/** How often a visible list or details page reads again (TanStack pauses it in hidden tabs). */
+const HEALTH_POLL_MS = 10_000;
 
 /** Keys from general to specific; mutations invalidate through these, never a retyped array. */
 export const integrationKeys = {
@@ -30,6 +32,8 @@ export const integrationsQueryOptions = (filters: IntegrationFilters) =>
       ),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
+    // Scheduled checks change statuses with no one asking; a visible list follows them.
+    refetchInterval: HEALTH_POLL_MS,
   });
 
 /** The integration and the ETag an update must send back in If-Match. */
@@ -47,5 +51,5 @@ export const integrationQueryOptions = (id: string) =>
     // While the server retries a refusal in the background, follow it: the status turns
     // green by itself when AWS accepts.
     refetchInterval: (query) =>
-      activeRetry(query.state.data?.integration.lastVerification ?? null) ? 1_000 : false,
+      activeRetry(query.state.data?.integration.lastVerification ?? null) ? 1_000 : HEALTH_POLL_MS,
   });

@@ -2,6 +2,7 @@ import type { AwsIntegration, Space } from '@rolebridge/contracts';
 import { Link } from 'react-router';
 import { ChipButton } from '../../../components/ui/chip';
 import { paths } from '../../../config/paths';
+import { formatDateTime } from '../../../lib/format';
 import { spaceName } from '../../../lib/queries/spaces';
 import { StatusBadge } from './status-badge';
 
@@ -62,6 +63,14 @@ export function IntegrationsTable({ integrations, spaces, activeLabels, onLabelC
               </td>
               <td>
                 <StatusBadge integration={integration} />
+                {integration.health.state === 'failing' && integration.health.failingSince && (
+                  <div className="failing-since">
+                    since{' '}
+                    <time dateTime={integration.health.failingSince}>
+                      {formatDateTime(integration.health.failingSince)}
+                    </time>
+                  </div>
+                )}
               </td>
             </tr>
           ))}

@@ -11,6 +11,7 @@ import { useEditMode } from '../../../lib/use-edit-mode';
 import { integrationQueryOptions } from '../api/integrations';
 import { DeleteIntegration } from '../components/delete-integration';
 import { EditIntegrationForm } from '../components/edit-integration-form';
+import { HealthTimeline } from '../components/health-timeline';
 import { IntegrationOverview } from '../components/integration-overview';
 import { StatusBadge } from '../components/status-badge';
 import { UsedBy } from '../components/used-by';
@@ -77,6 +78,12 @@ export function IntegrationDetailsRoute() {
             <IntegrationOverview integration={integration} />
           )}
         </Card>
+        {/* Near the top: whether the role still works matters more than the details below. */}
+        {!integration.assumeRoleOnWorker && (
+          <Card title="Health" id="integration-health">
+            <HealthTimeline integration={integration} />
+          </Card>
+        )}
         <Card title="Used by" id="integration-used-by">
           <UsedBy integrationId={integration.id} />
         </Card>
