@@ -11,6 +11,7 @@ import { stsPlatformIdentity } from '../src/aws/platform-identity.js';
 import { createStsClients } from '../src/aws/sts-clients.js';
 import { systemClock } from '../src/clock.js';
 import { migrateToLatest, openDatabase } from '../src/db/database.js';
+import type { SchedulerOptions } from '../src/integration-health/scheduler.js';
 import { createLogger } from '../src/logging/logger.js';
 
 export const admin = { email: 'admin@example.com', password: 'bench-password-123' };
@@ -28,7 +29,12 @@ export const anyStackPolicy = JSON.stringify({
   ],
 });
 
-export async function startBff(name: string, sandboxOptions: Omit<SandboxOptions, 'port'> = {}) {
+export async function startBff(
+  name: string,
+  sandboxOptions: Omit<SandboxOptions, 'port'> = {},
+  /** Scheduled health checks (bench:health); off by default. */
+  health?: SchedulerOptions,
+) {
   const dir = mkdtempSync(join(tmpdir(), `rolebridge-bench-${name}-`));
   const sandbox = await startSandbox({ ...sandboxOptions, port: 0 });
   const db = openDatabase(join(dir, 'rolebridge.db'));
@@ -47,7 +53,7 @@ export async function startBff(name: string, sandboxOptions: Omit<SandboxOptions
     clock: systemClock,
     platform: stsPlatformIdentity(sts.forRegion(null)),
     aws: { sts },
-    config: { mode: 'sandbox', secureCookies: false },
+    config: { mode: 'sandbox', secureCookies: false, ...(health && { health }) },
   });
   await services.bootstrap({
     accountName: 'demo',
@@ -82,6 +88,9 @@ export async function startBff(name: string, sandboxOptions: Omit<SandboxOptions
     sandbox,
     sts,
     iam,
+    db,
+    services,
+    base,
     post,
     /** Logs the admin in; returns the session cookie as a header. */
     async login() {
@@ -89,6 +98,7 @@ export async function startBff(name: string, sandboxOptions: Omit<SandboxOptions
       return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
     },
     async close() {
+      await services.healthScheduler.stop();
       server.close();
       iam.destroy();
       sts.destroy();
