@@ -31,8 +31,13 @@ async function waitUntilUp(url: string, exited: () => boolean): Promise<void> {
   throw new Error(`the fresh console did not answer ${url}`);
 }
 
-export const test = base.extend<{ fresh: FreshAccount }>({
-  fresh: async ({ browser }, use, testInfo) => {
+export const test = base.extend<{
+  fresh: FreshAccount;
+  /** More environment for the fresh console (e.g. a short ROLEBRIDGE_HEALTH_INTERVAL). */
+  freshEnv: Record<string, string>;
+}>({
+  freshEnv: [{}, { option: true }],
+  fresh: async ({ browser, freshEnv }, use, testInfo) => {
     // Starting a console of its own takes seconds on a busy machine: not the story's time.
     testInfo.setTimeout(testInfo.timeout + 60_000);
     const dataDir = mkdtempSync(join(tmpdir(), 'rolebridge-e2e-fresh-'));
@@ -48,6 +53,7 @@ export const test = base.extend<{ fresh: FreshAccount }>({
         ROLEBRIDGE_ADMIN_EMAIL: E2E_ADMIN.email,
         ROLEBRIDGE_ADMIN_PASSWORD: E2E_ADMIN.password,
         ROLEBRIDGE_SANDBOX_PORT: String(PORT + 1),
+        ...freshEnv,
       },
     });
     let exited = false;
