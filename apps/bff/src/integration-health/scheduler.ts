@@ -19,7 +19,7 @@ const SWEEP_EVERY_MS = 60_000;
 
 /**
  * Re-verifies every integration Rolebridge can check, each about once per interval
- * (docs/decisions/012-health-checks-and-leases.md). Due integrations are leased from the
+ * (docs/decisions/013-health-checks-and-leases.md). Due integrations are leased from the
  * database, so two replicas never check the same one at once and each due check is taken
  * by exactly one of them. Throttling pauses this replica's claims with doubling backoff.
  */

@@ -7,6 +7,7 @@ import { createTestDatabase, testDatabaseUrl, type TestDatabase } from '../test/
 import { listIndexOf } from './list-index.js';
 import type { ListFilter, VerificationStatus } from './list-query.js';
 import { createIntegrationsRepository, type IntegrationRow } from './repository.js';
+import { healthStateOf } from './verification-status.js';
 
 // The index exists on SQLite only; PostgreSQL replicas always answer from SQL.
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -61,7 +62,7 @@ const space = (id: string) => ({
   created_at: new Date(0).toISOString(),
 });
 
-function row(name: string, spaceId: string, verification: string | null): IntegrationRow {
+function row(name: string, spaceId: string, status: VerificationStatus): IntegrationRow {
   const now = new Date(0).toISOString();
   return {
     id: ulid(),
@@ -76,8 +77,12 @@ function row(name: string, spaceId: string, verification: string | null): Integr
     created_at: now,
     updated_at: now,
     version: 1,
-    last_verification: verification,
+    last_verification: verdicts[status],
     verification_run: null,
+    // The list filters on the health state, which a final verdict moves with the verification.
+    health_state: healthStateOf[status],
+    failing_since: null,
+    recovered_at: null,
   };
 }
 
@@ -116,7 +121,7 @@ async function apply(w: Write) {
   const target = existing.length ? pick(existing, 'at' in w ? w.at : 0) : undefined;
   try {
     if (w.kind === 'create') {
-      const r = row(`${pick(NAMES, w.name)}-${w.n}`, pick(SPACES, w.space), verdicts[w.status]);
+      const r = row(`${pick(NAMES, w.name)}-${w.n}`, pick(SPACES, w.space), w.status);
       await repo.transaction((trx) => repo.insert(trx, r, w.labels));
     } else if (w.kind === 'update' && target) {
       const current = (await repo.find(target))!;
@@ -132,7 +137,7 @@ async function apply(w: Write) {
     } else if (w.kind === 'verify' && target) {
       await db
         .updateTable('aws_integrations')
-        .set({ last_verification: verdicts[w.status] })
+        .set({ last_verification: verdicts[w.status], health_state: healthStateOf[w.status] })
         .where('id', '=', target)
         .execute();
     } else if (w.kind === 'delete' && target) {
@@ -202,7 +207,11 @@ describe.skipIf(testDatabaseUrl)('the in-memory list index', () => {
         await db.deleteFrom('aws_integrations').execute();
         // Every awkward name is there from the start; the writes then move things around.
         for (const [n, name] of NAMES.entries()) {
-          const r = row(name, pick(SPACES, n), pick(Object.values(verdicts), n));
+          const r = row(
+            name,
+            pick(SPACES, n),
+            pick(Object.keys(verdicts) as VerificationStatus[], n),
+          );
           await repo.transaction((trx) => repo.insert(trx, r, LABELS.slice(0, n % 4)));
         }
         for (const w of writes) await apply(w);
@@ -214,11 +223,11 @@ describe.skipIf(testDatabaseUrl)('the in-memory list index', () => {
 
   it('sees rows another connection commits to the file', async () => {
     await db.deleteFrom('aws_integrations').execute();
-    await repo.transaction((trx) => repo.insert(trx, row('mine', 'root', null), ['x']));
+    await repo.transaction((trx) => repo.insert(trx, row('mine', 'root', 'not-checked'), ['x']));
     const all = { labels: [], spaceIds: 'all', limit: 51 } satisfies ListFilter;
     expect((await repo.listPage(all)).items.map((i) => i.name)).toEqual(['mine']);
     const other = new SqliteDatabase(database.location);
-    const theirs = row('theirs', 'root', verdicts.verified);
+    const theirs = row('theirs', 'root', 'verified');
     other
       .prepare(
         `INSERT INTO aws_integrations (${Object.keys(theirs).join(',')}) VALUES (${Object.keys(
@@ -243,7 +252,7 @@ describe.skipIf(testDatabaseUrl)('the in-memory list index', () => {
     const all = { labels: [], spaceIds: 'all', limit: 51 } satisfies ListFilter;
     await expect(
       repo.transaction(async (trx) => {
-        await repo.insert(trx, row('rolled-back', 'root', null), []);
+        await repo.insert(trx, row('rolled-back', 'root', 'not-checked'), []);
         expect(listIndexOf(db)!.sync()).toBe(false);
         throw new Error('roll back');
       }),

@@ -5,6 +5,7 @@ import { itemJson } from './list-json.js';
 import { queryIndex, trigramsOf, type IndexEntry, type IndexState } from './list-index-query.js';
 import type { ListFilter, VerificationStatus } from './list-query.js';
 import { compareOrdered, foldAscii, insertSorted, removeSorted } from './list-order.js';
+import { healthStateOf } from './verification-status.js';
 import type { IntegrationWithLabels } from './repository.js';
 
 /**
@@ -114,11 +115,10 @@ function prepare(sqlite: SqliteDatabase.Database) {
   };
 }
 
-/** The verdict `verification-status.ts` derives in SQL, derived the same way. */
-function statusOf(lastVerification: string | null): VerificationStatus {
-  if (lastVerification === null) return 'not-checked';
-  return lastVerification.slice(0, 10) === '{"ok":true' ? 'verified' : 'failing';
-}
+/** The list's status is the health state, as the SQL path reads it (`verification-status.ts`). */
+const statusOfState = Object.fromEntries(
+  Object.entries(healthStateOf).map(([status, state]) => [state, status]),
+) as Record<string, VerificationStatus>;
 
 function entryOf({ labels_json, ...row }: RawRow): IndexEntry {
   const labels = JSON.parse(labels_json) as string[];
@@ -128,7 +128,7 @@ function entryOf({ labels_json, ...row }: RawRow): IndexEntry {
     name: row.name,
     spaceId: row.space_id,
     labels: new Set(labels),
-    status: statusOf(row.last_verification),
+    status: statusOfState[row.health_state] ?? 'not-checked',
     json: itemJson({ ...row, labels }),
   };
 }

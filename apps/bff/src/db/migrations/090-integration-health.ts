@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Integration health (docs/decisions/012-health-checks-and-leases.md):
+ * Integration health (docs/decisions/013-health-checks-and-leases.md):
  * - the health state on the integration row, indexed in list order for `?status=`, which
  *   now means this state instead of the verdict the last stored verification spells;
  * - the history of checks, newest kept, pruned per integration;
