@@ -62,6 +62,9 @@ test('an admin creates a worker token, sees it once, uses it and revokes it', as
   await expect(created).toContainText('token.create');
   await expect(created).toContainText('admin@example.com');
   await expect(created).toContainText('role: worker');
+  // Ids read as names: the token's space by its name, the revoked token by its id, marked.
+  await expect(created).toContainText('space: root');
+  await expect(created).toContainText(/Token \S+ \(deleted\)/);
   await expect(audit).not.toContainText(token);
 });
 

@@ -1,4 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
+import { E2E_ADMIN } from './env.js';
 import { ACCOUNT_NAME, createRole, trustPolicy, updateTrustPolicy } from './support/sandbox-aws.js';
 import { expect, expectAccessible, screenshot, test as base } from './setup-fixtures.js';
 
@@ -90,10 +91,29 @@ test('an admin attaches an integration from the stack page, sees the masked comp
   await page.getByRole('button', { name: 'Trigger plan' }).click();
   const started = page.getByRole('status').filter({ hasText: /Plan run .* started/ });
   await expect(started).toContainText('AWS_ACCESS_KEY_ID = <computed>');
-  await expect(page.getByRole('table', { name: 'Recent runs' }).getByRole('row')).toHaveCount(2);
+  const runs = page.getByRole('table', { name: 'Recent runs' });
+  await expect(runs.getByRole('row')).toHaveCount(2);
+  // Names, not ids: the integration (linked to its page) and who started the run.
+  const run = runs.getByRole('row').nth(1);
+  await expect(run.getByRole('link', { name: integrationName })).toHaveAttribute(
+    'href',
+    `/integrations/aws/${integrationId}`,
+  );
+  await expect(run).toContainText(`by ${E2E_ADMIN.email}`);
+  await expect(run).not.toContainText(integrationId);
   // The run really assumed the role; its keys must still never reach the browser.
   expect(await page.content()).not.toMatch(/ASIA[0-9A-Z]{12,}/);
   await screenshot(page, 'stack-environment');
+
+  // The audit log reads the same way: who, which stack, which integration.
+  await page.goto('/settings');
+  const audit = page.getByRole('region', { name: 'Audit log' });
+  await audit.getByRole('button', { name: 'Show audit log' }).click();
+  await audit.getByLabel('Action', { exact: true }).selectOption('run.start');
+  const runEvent = audit.getByRole('row').filter({ has: page.getByRole('link', { name }) });
+  await expect(runEvent).toContainText(E2E_ADMIN.email);
+  await expect(runEvent).toContainText(`Stack ${name}`);
+  await expect(runEvent.getByRole('link', { name: integrationName })).toBeVisible();
 
   // The integration's page lists the stack and checks it per phase on demand.
   await page.goto(`/integrations/aws/${integrationId}`);
@@ -171,10 +191,30 @@ test('labelling a stack so auto-attach applies shows it under Auto-attached at o
   await expect(page.getByText('Stack created. Attach an AWS integration')).toHaveCount(0);
   await screenshot(page, 'stack-auto-attached');
 
+  // A stack with the label in a space that does not inherit from root cannot take it.
+  const closedSpace = unique('closed-space');
+  const space = await api.post('/api/spaces', {
+    data: { name: closedSpace, parentId: 'root', inheritEntities: false },
+  });
+  expect(space.status(), await space.text()).toBe(201);
+  const outside = unique('outside');
+  stacks.remove(outside);
+  const spaceId = ((await space.json()) as { id: string }).id;
+  const made = await api.post('/api/stacks', {
+    data: { slug: outside, name: outside, spaceId, labels: [team] },
+  });
+  expect(made.status(), await made.text()).toBe(201);
+
   await page.goto(`/integrations/aws/${integrationId}`);
   const usedBy = page.getByRole('region', { name: 'Used by' });
   const auto = usedBy.getByRole('region', { name: 'Auto-attached (1)' });
   await expect(auto.getByRole('link', { name })).toBeVisible();
+  // …and "Used by" says which stack and why, rather than leaving it out.
+  await expect(auto).toContainText('Matching stacks that did not get it (1)');
+  await expect(auto.getByRole('link', { name: outside })).toBeVisible();
+  await expect(auto).toContainText(
+    `Stack ${outside} matches autoattach:${team} but is in space ${closedSpace}, and space ${closedSpace} does not inherit integrations from its parent`,
+  );
   await expect(usedBy.getByRole('heading', { name: 'Attached directly (0)' })).toBeVisible();
   await usedBy.getByLabel('Search by stack name').fill('no-such-stack');
   await expect(usedBy.getByRole('heading', { name: 'Auto-attached (0)' })).toBeVisible();

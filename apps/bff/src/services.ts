@@ -24,6 +24,7 @@ import { createRunEnvironmentService } from './runs/environment.js';
 import { createRunReissuer } from './runs/reissue.js';
 import { createRunsRepository } from './runs/repository.js';
 import { createRunsService } from './runs/service.js';
+import { createNamesRepository } from './names/repository.js';
 import { createSandboxService } from './sandbox/service.js';
 import { createIntegrationsService } from './integrations/service.js';
 import { createSpacesRepository } from './spaces/repository.js';
@@ -159,6 +160,7 @@ export function createServices({ db, clock, platform, config, aws: rawAws, logge
     spaces,
   });
   const runsRepo = createRunsRepository(db);
+  const names = createNamesRepository(db);
   const runs = createRunsService({
     repo: runsRepo,
     stacks: stacksRepo,
@@ -169,6 +171,7 @@ export function createServices({ db, clock, platform, config, aws: rawAws, logge
     credentials: runCredentials,
     sts: aws.sts,
     audit,
+    names,
     clock,
     cli,
   });
@@ -233,7 +236,7 @@ export function createServices({ db, clock, platform, config, aws: rawAws, logge
   return {
     audit,
     limiter,
-    auditReader: createAuditService({ db, spaces }),
+    auditReader: createAuditService({ db, spaces, names }),
     auth,
     tokens,
     spaces,

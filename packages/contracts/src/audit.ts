@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actorRef, typedRef } from './names.js';
 import { limit } from './pagination.js';
 
 export const auditEvent = z.object({
@@ -9,6 +10,11 @@ export const auditEvent = z.object({
   targetType: z.string(),
   targetId: z.string(),
   detail: z.record(z.string(), z.unknown()),
+  /** `actor`, `targetId` and the ids in `detail`, with the names a person reads. */
+  by: actorRef,
+  target: typedRef,
+  /** Per key of `detail` holding an id (`spaceId`, `integrationId`, …): what it names. */
+  refs: z.record(z.string(), typedRef),
 });
 export type AuditEvent = z.infer<typeof auditEvent>;
 

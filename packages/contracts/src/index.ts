@@ -3,6 +3,7 @@ export { passwordProblem } from './password.js';
 export * from './role-arn.js';
 export * from './problem.js';
 export * from './pagination.js';
+export * from './names.js';
 export * from './session.js';
 export * from './tokens.js';
 export * from './account.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { labels, name, spaceId, stackSlug, ulid } from './fields.js';
 import { awsIntegration } from './integrations.js';
+import { actorRef, namedRef } from './names.js';
 import { cursor, limit, page } from './pagination.js';
 import { problem } from './problem.js';
 import { phase, verification } from './verification.js';
@@ -54,12 +55,27 @@ export const attachment = z.object({
   createdAt: z.string(),
 });
 export type Attachment = z.infer<typeof attachment>;
+/**
+ * A stack whose labels match an integration's `autoattach:` label but which does not get it:
+ * another integration holds a phase (`phase_held`), the stack's space may not use the
+ * integration's (`space`), or the integration has auto-attach turned off (`autoattach_off`).
+ */
+export const autoattachConflict = z.object({
+  integrationId: z.string(),
+  integrationName: z.string(),
+  stackSlug: z.string(),
+  stackName: z.string(),
+  stackSpaceId: z.string(),
+  /** The integration's label the stack matched, e.g. `autoattach:prod`. */
+  label: z.string(),
+  cause: z.enum(['phase_held', 'space', 'autoattach_off']),
+  reason: z.string(),
+});
+export type AutoattachConflict = z.infer<typeof autoattachConflict>;
 export const attachmentList = z.object({
   items: z.array(attachment),
-  /** Auto-attachments that could not apply because a direct one holds the phase. */
-  conflicts: z
-    .array(z.object({ integrationId: z.string(), stackSlug: z.string(), reason: z.string() }))
-    .default([]),
+  /** Matching stacks that auto-attach could not reach, each with the reason. */
+  conflicts: z.array(autoattachConflict).default([]),
 });
 export type AttachmentList = z.infer<typeof attachmentList>;
 
@@ -122,8 +138,14 @@ export const run = z.object({
   phase: runPhase,
   createdAt: z.string(),
   createdBy: z.string(),
+  /** The stack's name now. */
+  stackName: z.string(),
+  /** `createdBy` as a person reads it. */
+  startedBy: actorRef,
   /** The integration attached for the run's phase; null when none was. */
   integrationId: z.string().nullable(),
+  /** The same, with its name; the name is null when the integration was deleted since. */
+  integration: namedRef.nullable(),
   /** `arn:aws:sts::…:assumed-role/<role>/<run-id>@<stack>@<account>`; null on the worker. */
   assumedRoleArn: z.string().nullable(),
   /** Names of the computed variables; values are never shown here. */

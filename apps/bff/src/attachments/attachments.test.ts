@@ -193,7 +193,8 @@ describe('auto-attach', () => {
     expect(clash.conflicts).toEqual([
       expect.objectContaining({
         stackSlug: 'labelled',
-        reason: expect.stringContaining(`read by ${direct.name}`),
+        cause: 'phase_held',
+        reason: expect.stringContaining(`already has integration ${direct.name} attached for read`),
       }),
     ]);
     await admin.delete(`/api/stacks/labelled/aws-integrations/${direct.id}`).expect(204);

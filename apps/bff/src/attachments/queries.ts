@@ -2,7 +2,8 @@ import type { SpacesService } from '../spaces/service.js';
 import { inheritingSpaces, usableSpaces } from '../spaces/eligibility.js';
 import type { StacksRepository, StackWithLabels } from '../stacks/repository.js';
 import type { AttachmentsRepository } from './repository.js';
-import { resolveStack, type AutoCandidate, type Resolution } from './resolve.js';
+import { resolveStack, type Resolution } from './resolve.js';
+import { unreachableStacks } from './unreachable.js';
 
 /** Loads the facts resolveStack needs; no permission checks (the services do those). */
 export function createAttachmentQueries(deps: {
@@ -35,12 +36,22 @@ export function createAttachmentQueries(deps: {
 
     /** Every stack the integration reaches, directly or by label, and the clashes it meets. */
     async forIntegration(integration: { id: string; spaceId: string }): Promise<Resolution> {
-      const [directSlugs, [auto], tree] = await Promise.all([
+      const [directSlugs, auto, tree] = await Promise.all([
         repo.stacksAttachedTo(integration.id),
-        repo.autoCandidates(integration.id),
+        repo.autoLabels(integration.id),
         spaces.tree(),
       ]);
-      const labelled = auto ? await labelledStacks(auto, tree) : [];
+      // Every stack with a matching label, wherever it is: those the label cannot reach say why.
+      const matching = auto
+        ? await repo.stacksLabelled(
+            auto.targets,
+            tree.map((s) => s.id),
+          )
+        : [];
+      const reach = auto?.enabled
+        ? new Set(inheritingSpaces(tree, auto.integration.spaceId))
+        : null;
+      const labelled = reach ? matching.filter((s) => reach.has(s.space_id)) : [];
       const direct = await stacks.findMany(directSlugs);
       const bySlug = new Map([...direct, ...labelled].map((s) => [s.slug, s]));
       const resolved = await resolveMany([...bySlug.values()]);
@@ -50,6 +61,15 @@ export function createAttachmentQueries(deps: {
       const conflicts = [...resolved.values()].flatMap((r) =>
         r.conflicts.filter((c) => c.integrationId === integration.id),
       );
+      const attached = new Set(directSlugs);
+      if (auto)
+        conflicts.push(
+          ...unreachableStacks(
+            auto,
+            matching.filter((s) => !attached.has(s.slug)),
+            tree,
+          ),
+        );
       return { items, conflicts };
     },
 
@@ -74,10 +94,6 @@ export function createAttachmentQueries(deps: {
     },
   };
   return queries;
-
-  function labelledStacks(auto: AutoCandidate, tree: Awaited<ReturnType<SpacesService['tree']>>) {
-    return repo.stacksLabelled(auto.targets, inheritingSpaces(tree, auto.integration.spaceId));
-  }
 }
 
 export type AttachmentQueries = ReturnType<typeof createAttachmentQueries>;

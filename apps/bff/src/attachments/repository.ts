@@ -35,6 +35,30 @@ const refOf = (r: IntegrationColumns): IntegrationRef => ({
 });
 
 export function createAttachmentsRepository(db: Db) {
+  async function autoLabelled(onlyId?: string) {
+    let query = db
+      .selectFrom('integration_labels')
+      .innerJoin('aws_integrations', 'aws_integrations.id', 'integration_labels.integration_id')
+      .select([...integrationColumns, 'label', 'autoattach_enabled'])
+      .where(sql<boolean>`substr(label, 1, ${AUTOATTACH_PREFIX.length}) = ${AUTOATTACH_PREFIX}`);
+    if (onlyId) query = query.where('aws_integrations.id', '=', onlyId);
+    else query = query.where('autoattach_enabled', '=', 1);
+    const rows = await query.orderBy('aws_integrations.id').execute();
+    const byId = new Map<string, AutoCandidate & { enabled: boolean }>();
+    for (const r of rows) {
+      const target = r.label.slice(AUTOATTACH_PREFIX.length);
+      const known = byId.get(r.integration_id);
+      if (known) known.targets.push(target);
+      else
+        byId.set(r.integration_id, {
+          integration: refOf(r),
+          targets: [target],
+          enabled: r.autoattach_enabled === 1,
+        });
+    }
+    return [...byId.values()];
+  }
+
   return {
     transaction: <T>(fn: (trx: Transaction<Database>) => Promise<T>) =>
       db.transaction().execute(fn),
@@ -70,22 +94,12 @@ export function createAttachmentsRepository(db: Db) {
 
     /** Integrations with auto-attach on and at least one `autoattach:` label; usually few. */
     async autoCandidates(onlyId?: string): Promise<AutoCandidate[]> {
-      let query = db
-        .selectFrom('integration_labels')
-        .innerJoin('aws_integrations', 'aws_integrations.id', 'integration_labels.integration_id')
-        .select([...integrationColumns, 'label'])
-        .where('autoattach_enabled', '=', 1)
-        .where(sql<boolean>`substr(label, 1, ${AUTOATTACH_PREFIX.length}) = ${AUTOATTACH_PREFIX}`);
-      if (onlyId) query = query.where('aws_integrations.id', '=', onlyId);
-      const rows = await query.orderBy('aws_integrations.id').execute();
-      const byId = new Map<string, AutoCandidate>();
-      for (const r of rows) {
-        const target = r.label.slice(AUTOATTACH_PREFIX.length);
-        const known = byId.get(r.integration_id);
-        if (known) known.targets.push(target);
-        else byId.set(r.integration_id, { integration: refOf(r), targets: [target] });
-      }
-      return [...byId.values()];
+      return (await autoLabelled(onlyId)).filter((c) => c.enabled);
+    },
+
+    /** The integration's `autoattach:` labels, also while auto-attach is off ("Used by" says why). */
+    async autoLabels(id: string): Promise<(AutoCandidate & { enabled: boolean }) | undefined> {
+      return (await autoLabelled(id))[0];
     },
 
     /** Stacks in these spaces carrying any of the labels (every stack for `*`). */

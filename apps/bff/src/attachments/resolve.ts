@@ -50,8 +50,14 @@ export interface Resolution {
 const PHASES: Phase[] = ['read', 'write'];
 const later = (a: string, b: string) => (a > b ? a : b);
 
-export function matchesLabels(candidate: AutoCandidate, labels: readonly string[]): boolean {
-  return candidate.targets.some((t) => t === '*' || labels.includes(t));
+/** The integration's label a stack with these labels matches (`autoattach:prod`), if any. */
+export function matchingLabel(
+  candidate: AutoCandidate,
+  labels: readonly string[],
+): string | undefined {
+  const target =
+    candidate.targets.find((t) => labels.includes(t)) ?? candidate.targets.find((t) => t === '*');
+  return target === undefined ? undefined : `autoattach:${target}`;
 }
 
 /**
@@ -102,15 +108,20 @@ export function resolveStack(
   for (const auto of sorted) {
     const { integration } = auto;
     if (directIds.has(integration.id)) continue;
-    if (!usableSpaceIds.includes(integration.spaceId) || !matchesLabels(auto, stack.labels))
-      continue;
+    const label = matchingLabel(auto, stack.labels);
+    if (!usableSpaceIds.includes(integration.spaceId) || label === undefined) continue;
     const clash = PHASES.filter((p) => holder.has(p));
     if (clash.length > 0) {
-      const by = clash.map((p) => `${p} by ${holder.get(p)}`).join(' and ');
+      const holders = [...new Set(clash.map((p) => holder.get(p)))].join(' and ');
       conflicts.push({
         integrationId: integration.id,
+        integrationName: integration.name,
         stackSlug: stack.slug,
-        reason: `Not auto-attached to ${stack.slug}: the stack's ${clash.join(' and ')} phase${clash.length > 1 ? 's are' : ' is'} already held (${by}); a stack has at most one read and one write AWS integration.`,
+        stackName: stack.name,
+        stackSpaceId: stack.space_id,
+        label,
+        cause: 'phase_held',
+        reason: `Stack ${stack.name} matches ${label} but already has integration ${holders} attached for ${clash.join(' and ')}; a stack takes at most one AWS integration per phase.`,
       });
       continue;
     }

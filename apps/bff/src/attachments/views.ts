@@ -41,11 +41,10 @@ export function createAttachmentViews(deps: {
         .sort(
           (a, b) => a.stackName.localeCompare(b.stackName) || (a.stackSlug < b.stackSlug ? -1 : 1),
         );
-      const visible = new Set(items.map((a) => a.stackSlug));
-      // A clash is only reported for stacks the caller may see.
-      const conflicts = resolved.conflicts.filter(
-        (c) => visible.has(c.stackSlug) || readable === 'all',
-      );
+      // A stack auto-attach missed is only reported to those who may see the stack.
+      const conflicts = resolved.conflicts
+        .filter((c) => readable === 'all' || readable.includes(c.stackSpaceId))
+        .sort((a, b) => a.stackName.localeCompare(b.stackName));
       return { items, conflicts };
     },
 

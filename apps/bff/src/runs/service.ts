@@ -10,6 +10,7 @@ import type { StsClients } from '../aws/sts-clients.js';
 import type { Clock } from '../clock.js';
 import { Conflict, NotFound } from '../http/errors.js';
 import type { IntegrationsRepository } from '../integrations/repository.js';
+import type { NamesRepository } from '../names/repository.js';
 import type { SpacesService } from '../spaces/service.js';
 import type { StacksRepository } from '../stacks/repository.js';
 import { requireRunStarter } from './access.js';
@@ -29,6 +30,7 @@ export interface RunsDeps {
   credentials: RunCredentialStore;
   sts: StsClients;
   audit: AuditLog;
+  names: NamesRepository;
   clock: Clock;
   /** Where the commands in a refused run's hints run (sandbox), or null for AWS. */
   cli: CliTarget | null;
@@ -54,6 +56,17 @@ export function createRunsService(deps: RunsDeps) {
     if (!stack || !atLeast(await spaces.roleIn(principal, stack.space_id), 'read'))
       throw missing(slug);
     return stack;
+  }
+
+  /** One lookup per kind of name for the whole list (decision 014). */
+  function namesFor(rows: RunRow[]) {
+    return deps.names.resolve(
+      rows.flatMap((r) => [
+        { type: 'stack', id: r.stack_slug },
+        ...(r.integration_id ? [{ type: 'aws_integration', id: r.integration_id }] : []),
+      ]),
+      rows.map((r) => r.created_by),
+    );
   }
 
   return {
@@ -124,20 +137,22 @@ export function createRunsService(deps: RunsDeps) {
           expiresAt: row.expires_at,
         },
       });
-      return toRun(row);
+      return toRun(row, await namesFor([row]));
     },
 
     // Worker tokens hold no read role, so the history is not theirs to see.
     async list(principal: Principal, slug: string) {
       await readableStack(principal, slug);
-      return { items: (await repo.list(slug, 50)).map(toRun) };
+      const rows = await repo.list(slug, 50);
+      const names = await namesFor(rows);
+      return { items: rows.map((r) => toRun(r, names)) };
     },
 
     async get(principal: Principal, slug: string, id: string) {
       await readableStack(principal, slug);
       const row = await repo.find(slug, id);
       if (!row) throw new NotFound('run_not_found', `No run ${id} on stack ${slug}`);
-      return toRun(row);
+      return toRun(row, await namesFor([row]));
     },
   };
 }

@@ -1,4 +1,5 @@
 import { COMPUTED, type Run } from '@rolebridge/contracts';
+import type { Names } from '../names/repository.js';
 import type { IssuedCredentials } from '../verification/assume-role.js';
 import type { RunRow } from './repository.js';
 
@@ -38,17 +39,22 @@ export function credentialVariables(c: IssuedCredentials, region: string | null)
   };
 }
 
-export function toRun(row: RunRow): Run {
-  const names = JSON.parse(row.variable_names) as string[];
+/** A stored run with the names a person reads (see names/repository.ts). */
+export function toRun(row: RunRow, names: Names): Run {
+  const variables = JSON.parse(row.variable_names) as string[];
+  const integration = row.integration_id && names.ref('aws_integration', row.integration_id);
   return {
     id: row.id,
     stackSlug: row.stack_slug,
+    stackName: names.ref('stack', row.stack_slug).name ?? row.stack_slug,
     phase: row.phase,
     createdAt: row.created_at,
     createdBy: row.created_by,
+    startedBy: names.actor(row.created_by),
     integrationId: row.integration_id,
+    integration: integration ? { id: integration.id, name: integration.name } : null,
     assumedRoleArn: row.assumed_role_arn,
-    environment: names.map((name) => ({ name, value: COMPUTED })),
+    environment: variables.map((name) => ({ name, value: COMPUTED })),
     expiresAt: row.expires_at,
   };
 }

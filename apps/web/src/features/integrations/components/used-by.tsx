@@ -1,4 +1,4 @@
-import type { Attachment } from '@rolebridge/contracts';
+import type { Attachment, AutoattachConflict } from '@rolebridge/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -30,6 +30,7 @@ export function UsedBy({ integrationId }: { integrationId: string }) {
 
   const needle = q.trim().toLowerCase();
   const shown = query.data.items.filter((a) => a.stackName.toLowerCase().includes(needle));
+  const missed = query.data.conflicts.filter((c) => c.stackName.toLowerCase().includes(needle));
   const groups = [
     {
       id: 'direct',
@@ -42,7 +43,9 @@ export function UsedBy({ integrationId }: { integrationId: string }) {
       title: 'Auto-attached',
       items: shown.filter((a) => a.isAutoattached),
       empty:
-        'With auto-attach enabled and a label autoattach:<x>, stacks labelled <x> appear here.',
+        missed.length > 0
+          ? 'No stack is auto-attached: those whose labels match could not take it.'
+          : 'With auto-attach enabled and a label autoattach:<x>, stacks labelled <x> appear here.',
     },
   ];
   const space = (id: string) => spaceName(spaces.data, id);
@@ -66,18 +69,26 @@ export function UsedBy({ integrationId }: { integrationId: string }) {
           ) : (
             <UsedByTable items={g.items} caption={g.title} space={space} />
           )}
+          {g.id === 'auto' && <MissedStacks conflicts={missed} />}
         </section>
       ))}
-      {query.data.conflicts.length > 0 && (
-        <Alert tone="warning" title="Stacks where auto-attach could not apply">
-          <ul className="plain-list">
-            {query.data.conflicts.map((c) => (
-              <li key={c.stackSlug}>{c.reason}</li>
-            ))}
-          </ul>
-        </Alert>
-      )}
     </div>
+  );
+}
+
+/** Stacks whose labels match but that do not get the integration, each with the reason. */
+function MissedStacks({ conflicts }: { conflicts: AutoattachConflict[] }) {
+  if (conflicts.length === 0) return null;
+  return (
+    <Alert tone="warning" title={`Matching stacks that did not get it (${conflicts.length})`}>
+      <ul className="plain-list">
+        {conflicts.map((c) => (
+          <li key={c.stackSlug}>
+            <Link to={paths.stack(c.stackSlug)}>{c.stackName}</Link>: {c.reason}
+          </li>
+        ))}
+      </ul>
+    </Alert>
   );
 }
 

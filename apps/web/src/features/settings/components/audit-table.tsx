@@ -1,10 +1,28 @@
 import type { AuditEvent } from '@rolebridge/contracts';
+import { RefLink } from '../../../components/ref-link';
 import { formatDateTime } from '../../../lib/format';
 import { AuditDetail } from './audit-detail';
 
-/** `user:ana@example.com` reads as the address; tokens keep their prefix. */
-function actorLabel(actor: string): string {
-  return actor.startsWith('user:') ? actor.slice('user:'.length) : actor;
+/** How each kind of target reads in the table; unknown kinds show as stored. */
+const TARGET_TYPES: Record<string, string> = {
+  aws_integration: 'Integration',
+  stack: 'Stack',
+  space: 'Space',
+  token: 'Token',
+  user: 'User',
+  invite: 'Invite',
+  account: 'Account',
+  iam_role: 'IAM role',
+};
+
+function Who({ by }: { by: AuditEvent['by'] }) {
+  if (by.kind === 'token')
+    return (
+      <>
+        <span className="muted">token</span> <RefLink value={by} />
+      </>
+    );
+  return <RefLink value={by} />;
 }
 
 export function AuditTable({ events }: { events: readonly AuditEvent[] }) {
@@ -27,16 +45,18 @@ export function AuditTable({ events }: { events: readonly AuditEvent[] }) {
               <td className="audit-when">
                 <time dateTime={e.at}>{formatDateTime(e.at)}</time>
               </td>
-              <td className="audit-wrap">{actorLabel(e.actor)}</td>
+              <td className="audit-wrap">
+                <Who by={e.by} />
+              </td>
               <td>
                 <code className="mono audit-action">{e.action}</code>
               </td>
               <td className="audit-wrap">
-                <span className="muted">{e.targetType}</span>{' '}
-                <span className="mono">{e.targetId}</span>
+                <span className="muted">{TARGET_TYPES[e.targetType] ?? e.targetType}</span>{' '}
+                <RefLink value={e.target} />
               </td>
               <td>
-                <AuditDetail detail={e.detail} />
+                <AuditDetail detail={e.detail} refs={e.refs} />
               </td>
             </tr>
           ))}

@@ -42,7 +42,6 @@ export function IntegrationsTab({ stack }: { stack: Stack }) {
   const held = { read: items.some((a) => a.read), write: items.some((a) => a.write) };
   const holder = (phase: 'read' | 'write') =>
     items.find((a) => a[phase])?.integrationName ?? 'another integration';
-  const integrationName = (id: string) => attachable.data.find((i) => i.id === id)?.name ?? id;
 
   return (
     <div className="stack-lg">
@@ -65,7 +64,7 @@ export function IntegrationsTab({ stack }: { stack: Stack }) {
             <ul className="plain-list">
               {conflicts.map((c) => (
                 <li key={c.integrationId}>
-                  <strong>{integrationName(c.integrationId)}</strong>: {c.reason}
+                  <strong>{c.integrationName}</strong>: {c.reason}
                 </li>
               ))}
             </ul>

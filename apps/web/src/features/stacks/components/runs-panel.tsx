@@ -3,10 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
+import { RefLink } from '../../../components/ref-link';
 import { HintItem } from '../../../components/verification/hint-item';
 import { useAccess } from '../../../lib/access/use-access';
 import { formatDateTime } from '../../../lib/format';
-import { stackAttachmentsQueryOptions } from '../../../lib/queries/attachments';
 import { runFailureHints, runsQueryOptions, useStartRun } from '../api/runs';
 import { RunsTable } from './runs-table';
 
@@ -17,14 +17,9 @@ const PHASES: { phase: RunPhase; label: string }[] = [
 
 export function RunsPanel({ stack }: { stack: Stack }) {
   const runs = useQuery(runsQueryOptions(stack.slug));
-  const attachments = useQuery(stackAttachmentsQueryOptions(stack.slug));
   const start = useStartRun(stack.slug);
   // Runs need the write role in the stack's space; readers see the history only.
   const canRun = useAccess().can('write', stack.spaceId);
-  const integrationName = (id: string | null) =>
-    id === null
-      ? '—'
-      : (attachments.data?.items.find((a) => a.integrationId === id)?.integrationName ?? id);
 
   return (
     <Card
@@ -47,9 +42,7 @@ export function RunsPanel({ stack }: { stack: Stack }) {
       }
     >
       <div className="stack-md">
-        <div aria-live="polite">
-          {start.isSuccess && <StartedRun run={start.data} integration={integrationName} />}
-        </div>
+        <div aria-live="polite">{start.isSuccess && <StartedRun run={start.data} />}</div>
         {start.isError && (
           <Alert tone="danger" title={`The ${start.variables} run did not start`}>
             <p>{start.error.message}</p>
@@ -68,28 +61,25 @@ export function RunsPanel({ stack }: { stack: Stack }) {
             No runs yet.{canRun && ' Trigger a plan to see the credentials a run gets.'}
           </p>
         )}
-        {runs.data && runs.data.length > 0 && (
-          <RunsTable runs={runs.data} integrationName={integrationName} />
-        )}
+        {runs.data && runs.data.length > 0 && <RunsTable runs={runs.data} />}
       </div>
     </Card>
   );
 }
 
-function StartedRun({
-  run,
-  integration,
-}: {
-  run: Run;
-  integration: (id: string | null) => string;
-}) {
+function StartedRun({ run }: { run: Run }) {
   return (
     <Alert
       tone="success"
       title={`${run.phase === 'plan' ? 'Plan' : 'Apply'} run ${run.id} started`}
     >
       <p>
-        Credentials from {integration(run.integrationId)}
+        Credentials from{' '}
+        {run.integration ? (
+          <RefLink value={{ ...run.integration, type: 'aws_integration' }} />
+        ) : (
+          '—'
+        )}
         {run.expiresAt && <> until {formatDateTime(run.expiresAt)}</>}. The worker reads them with
         its token; here they stay masked:
       </p>

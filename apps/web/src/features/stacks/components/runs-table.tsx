@@ -1,9 +1,8 @@
 import type { Run } from '@rolebridge/contracts';
+import { RefLink } from '../../../components/ref-link';
 import { formatDateTime } from '../../../lib/format';
 
-type Props = { runs: Run[]; integrationName: (id: string | null) => string };
-
-export function RunsTable({ runs, integrationName }: Props) {
+export function RunsTable({ runs }: { runs: Run[] }) {
   return (
     <div className="table-wrap">
       <table className="table table-plain table-runs">
@@ -31,10 +30,16 @@ export function RunsTable({ runs, integrationName }: Props) {
               </td>
               <td>
                 <time dateTime={r.createdAt}>{formatDateTime(r.createdAt)}</time>
-                <span className="muted cell-sub">{r.createdBy}</span>
+                <span className="muted cell-sub">
+                  by <RefLink value={r.startedBy} />
+                </span>
               </td>
               <td>
-                {integrationName(r.integrationId)}
+                {r.integration ? (
+                  <RefLink value={{ ...r.integration, type: 'aws_integration' }} />
+                ) : (
+                  '—'
+                )}
                 {r.assumedRoleArn && (
                   <code className="mono truncate cell-sub" title={r.assumedRoleArn}>
                     {r.assumedRoleArn}
