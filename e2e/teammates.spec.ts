@@ -11,6 +11,10 @@ freshTest(
     await page.goto('/');
     await expect(step.getByRole('link', { name: /invite/i })).toBeVisible();
     await expect(step).not.toContainText('Complete');
+    // Started without ROLEBRIDGE_ACCOUNT_NAME, this console is "demo" but not yet named.
+    await expect(
+      page.getByRole('listitem').filter({ hasText: 'Name your account' }),
+    ).not.toContainText('Complete');
 
     const email = `${unique('mate')}@example.com`;
     await page.goto('/settings');

@@ -81,7 +81,31 @@ test('after a re-check, the details page shows the true status, also after a rel
   await expect(title.getByText('Failing', { exact: true })).toBeVisible();
   await expect(card.getByText('Failing', { exact: true })).toBeVisible();
   await expect(page.getByText('Verified', { exact: true })).toHaveCount(0);
+
+  // Editing the role ARN checks the role it now names, at once: a good one turns it green…
+  const goodRole = unique('truth-other-role');
+  cleanup.role(goodRole);
+  const goodArn = createRole(goodRole, trustPolicy([`${ACCOUNT_NAME}@*`]));
+  const checkedAt = () => card.locator('time').first().getAttribute('datetime');
+  const failedAt = await checkedAt();
+  await editRoleArn(page, goodArn);
+  await expect(title.getByText('Verified', { exact: true })).toBeVisible();
+  await expect(card.getByText('Verified', { exact: true })).toBeVisible();
+  const passedAt = await checkedAt();
+  expect(passedAt).not.toBe(failedAt);
+  // …and back to the narrowed role, red again, with a newer check time.
+  await editRoleArn(page, roleArn);
+  await expect(title.getByText('Failing', { exact: true })).toBeVisible();
+  await expect(card.getByText('Failing', { exact: true })).toBeVisible();
+  expect(await checkedAt()).not.toBe(passedAt);
 });
+
+async function editRoleArn(page: Page, roleArn: string) {
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  await page.getByLabel('Role ARN', { exact: true }).fill(roleArn);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Changes saved.')).toBeVisible({ timeout: 15_000 });
+}
 
 test('an admin copies the fix command, runs it verbatim with the AWS CLI, and Verify again passes', async ({
   adminPage: page,

@@ -5,7 +5,7 @@ import { DEFAULT_SANDBOX_KEYS } from '../../packages/aws-sandbox/src/accounts.js
 const SANDBOX_PORT = Number(process.env.E2E_PORT ?? 8791) + 1;
 export const PLATFORM_ACCOUNT = '111111111111';
 export const CUSTOMER_ACCOUNT = '222222222222';
-export const ACCOUNT_NAME = 'demo';
+export { ACCOUNT_NAME } from '../env.js';
 
 /** The real AWS CLI, signed with the sandbox customer admin's keys, as a user would run it. */
 export function aws(...args: string[]): string {

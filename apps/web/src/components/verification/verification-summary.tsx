@@ -33,7 +33,10 @@ export function VerificationSummary({ verification, onWorker = false }: Props) {
       <p>
         <VerdictBadge verification={verification} />{' '}
         {verification.checkedAt && (
-          <span className="muted">Last checked {formatDateTime(verification.checkedAt)}</span>
+          <span className="muted">
+            Last checked{' '}
+            <time dateTime={verification.checkedAt}>{formatDateTime(verification.checkedAt)}</time>
+          </span>
         )}
       </p>
       {retry && <RetryProgress retry={retry} />}
