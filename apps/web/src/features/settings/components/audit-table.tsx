@@ -28,32 +28,30 @@ function Who({ by }: { by: AuditEvent['by'] }) {
 export function AuditTable({ events }: { events: readonly AuditEvent[] }) {
   return (
     <div className="table-wrap">
-      <table className="table audit-table">
+      <table className="table table-cards audit-table">
         <caption className="visually-hidden">Audit log, newest first</caption>
         <thead>
           <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">Action</th>
-            <th scope="col">Target</th>
+            <th scope="col">Who and when</th>
+            <th scope="col">What</th>
             <th scope="col">Details</th>
           </tr>
         </thead>
         <tbody>
           {events.map((e) => (
             <tr key={e.id}>
-              <td className="audit-when">
-                <time dateTime={e.at}>{formatDateTime(e.at)}</time>
-              </td>
               <td className="audit-wrap">
                 <Who by={e.by} />
-              </td>
-              <td>
-                <code className="mono audit-action">{e.action}</code>
+                <time className="muted cell-sub" dateTime={e.at}>
+                  {formatDateTime(e.at)}
+                </time>
               </td>
               <td className="audit-wrap">
-                <span className="muted">{TARGET_TYPES[e.targetType] ?? e.targetType}</span>{' '}
-                <RefLink value={e.target} />
+                <code className="mono audit-action">{e.action}</code>
+                <span className="cell-sub">
+                  <span className="muted">{TARGET_TYPES[e.targetType] ?? e.targetType}</span>{' '}
+                  <RefLink value={e.target} />
+                </span>
               </td>
               <td>
                 <AuditDetail detail={e.detail} refs={e.refs} />

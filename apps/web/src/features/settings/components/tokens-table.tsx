@@ -33,7 +33,7 @@ export function TokensTable({ tokens, asOf }: Props) {
   return (
     <>
       <div className="table-wrap">
-        <table className="table tokens-table">
+        <table className="table table-cards tokens-table">
           <caption className="visually-hidden">API tokens</caption>
           <thead>
             <tr>
@@ -54,17 +54,17 @@ export function TokensTable({ tokens, asOf }: Props) {
               return (
                 <tr key={t.id}>
                   <td className="cell-name">{t.name}</td>
-                  <td title={explainRole(t.role)}>
+                  <td data-label="Role" title={explainRole(t.role)}>
                     <Badge tone={t.role === 'admin' ? 'info' : 'neutral'}>{t.role}</Badge>
                   </td>
-                  <td>{spaceName(spaces.data, t.spaceId)}</td>
-                  <td>
+                  <td data-label="Space">{spaceName(spaces.data, t.spaceId)}</td>
+                  <td data-label="Created">
                     <When iso={t.createdAt} none="" />
                   </td>
-                  <td>
+                  <td data-label="Last used">
                     <When iso={t.lastUsedAt} none="Never" />
                   </td>
-                  <td>
+                  <td data-label="Expires">
                     {expired ? (
                       <Badge tone="danger">Expired</Badge>
                     ) : (

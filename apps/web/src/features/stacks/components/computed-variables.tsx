@@ -17,7 +17,7 @@ export function ComputedVariables({ items }: { items: Item[] }) {
     );
   return (
     <div className="table-wrap">
-      <table className="table table-plain table-variables">
+      <table className="table table-plain table-cards table-variables">
         <caption className="visually-hidden">Computed environment variables</caption>
         <thead>
           <tr>
@@ -33,13 +33,13 @@ export function ComputedVariables({ items }: { items: Item[] }) {
               <th scope="row">
                 <code className="mono">{v.name}</code>
               </th>
-              <td>
+              <td data-label="Value">
                 {/* Masked by the BFF; the clear value only ever reaches a worker token. */}
                 <code className="mono masked" title="Computed for each run; never shown">
                   {v.value}
                 </code>
               </td>
-              <td>
+              <td data-label="From">
                 <Link to={paths.awsIntegration(v.integrationId)}>{v.integrationName}</Link>
                 {v.isAutoattached && (
                   <>
@@ -48,7 +48,7 @@ export function ComputedVariables({ items }: { items: Item[] }) {
                   </>
                 )}
               </td>
-              <td>{v.phases.map((p) => phaseNames[p]).join(', ')}</td>
+              <td data-label="Phases">{v.phases.map((p) => phaseNames[p]).join(', ')}</td>
             </tr>
           ))}
         </tbody>

@@ -5,7 +5,7 @@ import { formatDateTime } from '../../../lib/format';
 export function RunsTable({ runs }: { runs: Run[] }) {
   return (
     <div className="table-wrap">
-      <table className="table table-plain table-runs">
+      <table className="table table-plain table-cards table-runs">
         <caption className="visually-hidden">Recent runs</caption>
         <thead>
           <tr>
@@ -24,17 +24,17 @@ export function RunsTable({ runs }: { runs: Run[] }) {
                   {r.id}
                 </code>
               </th>
-              <td>
+              <td data-label="Phase">
                 {r.phase === 'plan' ? 'Plan' : 'Apply'}
                 <span className="muted cell-sub">{r.phase === 'plan' ? 'read' : 'write'}</span>
               </td>
-              <td>
+              <td data-label="Started">
                 <time dateTime={r.createdAt}>{formatDateTime(r.createdAt)}</time>
                 <span className="muted cell-sub">
                   by <RefLink value={r.startedBy} />
                 </span>
               </td>
-              <td>
+              <td data-label="Credentials from">
                 {r.integration ? (
                   <RefLink value={{ ...r.integration, type: 'aws_integration' }} />
                 ) : (
@@ -46,7 +46,7 @@ export function RunsTable({ runs }: { runs: Run[] }) {
                   </code>
                 )}
               </td>
-              <td>
+              <td data-label="Expires">
                 {r.expiresAt ? (
                   <time dateTime={r.expiresAt}>{formatDateTime(r.expiresAt)}</time>
                 ) : (
