@@ -110,8 +110,16 @@ describe('names in runs and the audit log', () => {
     expect(minted?.target).toMatchObject({ type: 'token', name: null });
   });
 
-  it('reads the console itself as "system", whatever it wrote after the word', async () => {
-    const names = await createNamesRepository(t.db).resolve([], ['system', 'system:retry']);
+  it('reads the console itself as "system", and a kind it cannot look up as stored', async () => {
+    const names = await createNamesRepository(t.db).resolve(
+      [{ type: 'something_new', id: 'thing-1' }],
+      ['system', 'system:retry'],
+    );
+    expect(names.ref('something_new', 'thing-1')).toEqual({
+      type: 'something_new',
+      id: 'thing-1',
+      name: 'thing-1',
+    });
     expect(names.actor('system:retry')).toEqual({
       kind: 'system',
       id: 'system:retry',

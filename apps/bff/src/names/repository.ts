@@ -14,6 +14,17 @@ export interface Names {
   actor(actor: string): ActorRef;
 }
 
+/** Kinds of thing with a table to look names up in; anything else reads as its id. */
+const LOOKED_UP = new Set([
+  'aws_integration',
+  'stack',
+  'space',
+  'token',
+  'user',
+  'invite',
+  'webhook',
+]);
+
 const TOKEN = 'token:';
 const USER = 'user:';
 const ANONYMOUS = 'anonymous:';
@@ -64,6 +75,12 @@ export function createNamesRepository(db: Db) {
           .select(['id as key', 'email as name'])
           .where('id', 'in', ids)
           .execute();
+      case 'webhook':
+        return db
+          .selectFrom('webhooks')
+          .select(['id as key', 'url as name'])
+          .where('id', 'in', ids)
+          .execute();
       default:
         return [];
     }
@@ -96,7 +113,8 @@ export function createNamesRepository(db: Db) {
         if (type === 'iam_role') return roleName(id);
         // A failed login names the email that was tried, not a user id.
         if (type === 'user' && id.includes('@')) return id;
-        return null;
+        // Only a lookup that found nothing says "deleted"; a kind we cannot look up reads as stored.
+        return LOOKED_UP.has(type) ? null : id;
       };
       return {
         ref: (type, id) => ({ type, id, name: name(type, id) }),

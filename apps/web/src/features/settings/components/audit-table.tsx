@@ -13,6 +13,7 @@ const TARGET_TYPES: Record<string, string> = {
   invite: 'Invite',
   account: 'Account',
   iam_role: 'IAM role',
+  webhook: 'Webhook',
 };
 
 function Who({ by }: { by: AuditEvent['by'] }) {
