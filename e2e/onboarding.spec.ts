@@ -44,10 +44,11 @@ test('a newcomer who already created the role reaches a verified integration in 
   await act(page.getByLabel('Email').fill(E2E_ADMIN.email));
   await act(page.getByLabel('Password').fill(E2E_ADMIN.password));
   await act(page.getByRole('button', { name: 'Log in' }).click());
-  // The server was started with ROLEBRIDGE_ACCOUNT_NAME (playwright.config.ts): named already.
-  await expect(page.getByRole('listitem').filter({ hasText: 'Name your account' })).toContainText(
-    'Complete',
-  );
+  // The shared server was started without ROLEBRIDGE_ACCOUNT_NAME: its default name is not
+  // confirmed yet (teammates.spec.ts shows the variable completing the step).
+  await expect(
+    page.getByRole('listitem').filter({ hasText: 'Name your account' }),
+  ).not.toContainText('Complete');
   await act(page.getByRole('link', { name: 'Set up an AWS integration' }).click());
   await act(page.getByRole('button', { name: 'I already have a role' }).click());
 

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { ACCOUNT_NAME, E2E_ADMIN } from './env.js';
+import { E2E_ADMIN } from './env.js';
 
 // One data folder per run, shared with the workers through the environment.
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'rolebridge-e2e-'));
@@ -56,8 +56,6 @@ export default defineConfig({
       ROLEBRIDGE_DATA_DIR: process.env.E2E_DATA_DIR,
       ROLEBRIDGE_ADMIN_EMAIL: E2E_ADMIN.email,
       ROLEBRIDGE_ADMIN_PASSWORD: E2E_ADMIN.password,
-      // Named by the operator: the LaunchPad's "Name your account" is complete from the start.
-      ROLEBRIDGE_ACCOUNT_NAME: ACCOUNT_NAME,
       ROLEBRIDGE_SANDBOX_PORT: String(PORT + 1),
       // Stories switch on an IAM propagation delay to watch the background retry.
       ROLEBRIDGE_SANDBOX_FAULT_CONTROL: 'true',
