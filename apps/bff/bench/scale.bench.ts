@@ -3,7 +3,7 @@
 // PostgreSQL behind a round-robin loopback proxy:
 //   - list requests per second: distinct label pairs over 10,000 integrations, page cache off,
 //     16 connections (autocannon, as bench:list);
-//   - runs started per second: 100 stacks sharing one auto-attached integration, 100 at a time.
+//   - runs started per second: 100 stacks sharing one auto-attached integration, 16 at a time.
 // Needs BENCH_DATABASE_URL=postgres://… (each configuration gets a fresh schema in it).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -168,26 +168,36 @@ async function listLoad(port: number, cookie: string, paths: string[]): Promise<
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
-/** Runs that fail (STS timing out on a saturated machine) are counted and printed, not timed. */
+/**
+ * Runs started by CONNECTIONS workers in a closed loop, as the list is measured, each taking
+ * the next of the 100 stacks: ROUNDS × 100 runs. Runs that fail (STS timing out on a
+ * saturated machine) are counted and printed, not timed.
+ */
 async function runsLoad(port: number, worker: Record<string, string>): Promise<Figures> {
   let failed = 0;
+  const latencies: number[] = [];
   const startRun = async (i: number) => {
     const began = performance.now();
+    const phase = i % 2 ? 'apply' : 'plan';
     try {
-      await post(port, `/api/stacks/stack-${i}/runs`, { phase: i % 2 ? 'apply' : 'plan' }, worker);
-      return [performance.now() - began];
+      await post(port, `/api/stacks/stack-${i % STACKS}/runs`, { phase }, worker);
+      latencies.push(performance.now() - began);
     } catch {
       failed++;
-      return [];
     }
   };
-  await Promise.all(Array.from({ length: STACKS }, (_, i) => startRun(i))); // warm up
+  const drive = async (total: number) => {
+    let next = 0;
+    const loop = async () => {
+      while (next < total) await startRun(next++);
+    };
+    await Promise.all(Array.from({ length: CONNECTIONS }, loop));
+  };
+  await drive(STACKS); // warm up
   failed = 0;
-  const latencies: number[] = [];
+  latencies.length = 0;
   const began = performance.now();
-  for (let r = 0; r < ROUNDS; r++)
-    for (const one of await Promise.all(Array.from({ length: STACKS }, (_, i) => startRun(i))))
-      latencies.push(...one);
+  await drive(ROUNDS * STACKS);
   const seconds = (performance.now() - began) / 1000;
   return {
     rps: latencies.length / seconds,
@@ -233,12 +243,17 @@ try {
     start(['replica', postgres.location, join(dir, 'b1.log')], awsEnv),
     start(['replica', postgres.location, join(dir, 'b2.log')], awsEnv),
   ]);
-  const proxyPort = await start(['proxy', String(pg1), String(pg2)]);
+  // (b) and (c) both go through the same proxy, so c/b measures the second replica alone.
+  const [soloProxy, proxyPort] = await Promise.all([
+    start(['proxy', String(pg1)]),
+    start(['proxy', String(pg1), String(pg2)]),
+  ]);
   const onSqlite = await prepareRuns(sqlitePort, roleArn);
   const onPostgres = await prepareRuns(pg1, roleArn);
   console.log(
     `list: ${paths.length} distinct label pairs (?label=x&label=y&limit=50), page cache off, ${CONNECTIONS} connections, ${DURATION_S} s each\n` +
-      `runs: ${STACKS} stacks sharing one auto-attached integration, ${STACKS} at a time, ${ROUNDS} rounds\n`,
+      `runs: ${STACKS} stacks sharing one auto-attached integration, ${CONNECTIONS} at a time, ${ROUNDS * STACKS} runs\n` +
+      `(b) and (c) both behind the round-robin loopback proxy; (a) direct\n`,
   );
 
   // Printed as measured, so a later failure still leaves the earlier figures.
@@ -252,8 +267,8 @@ try {
     a: await measure('(a) one replica, SQLite', 'req/s ', () =>
       listLoad(sqlitePort, onSqlite.cookie, paths),
     ),
-    b: await measure('(b) one replica, PostgreSQL', 'req/s ', () =>
-      listLoad(pg1, onPostgres.cookie, paths),
+    b: await measure('(b) one replica, PostgreSQL, proxy', 'req/s ', () =>
+      listLoad(soloProxy, onPostgres.cookie, paths),
     ),
     c: await measure('(c) two replicas, PostgreSQL, proxy', 'req/s ', () =>
       listLoad(proxyPort, onPostgres.cookie, paths),
@@ -264,8 +279,8 @@ try {
     a: await measure('(a) one replica, SQLite', 'runs/s', () =>
       runsLoad(sqlitePort, onSqlite.worker),
     ),
-    b: await measure('(b) one replica, PostgreSQL', 'runs/s', () =>
-      runsLoad(pg1, onPostgres.worker),
+    b: await measure('(b) one replica, PostgreSQL, proxy', 'runs/s', () =>
+      runsLoad(soloProxy, onPostgres.worker),
     ),
     c: await measure('(c) two replicas, PostgreSQL, proxy', 'runs/s', () =>
       runsLoad(proxyPort, onPostgres.worker),
