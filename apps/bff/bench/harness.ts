@@ -11,7 +11,6 @@ import { stsPlatformIdentity } from '../src/aws/platform-identity.js';
 import { createStsClients } from '../src/aws/sts-clients.js';
 import { systemClock } from '../src/clock.js';
 import { migrateToLatest, openDatabase } from '../src/db/database.js';
-import type { SchedulerOptions } from '../src/integration-health/scheduler.js';
 import { createLogger } from '../src/logging/logger.js';
 
 export const admin = { email: 'admin@example.com', password: 'bench-password-123' };
@@ -29,12 +28,7 @@ export const anyStackPolicy = JSON.stringify({
   ],
 });
 
-export async function startBff(
-  name: string,
-  sandboxOptions: Omit<SandboxOptions, 'port'> = {},
-  /** Scheduled health checks (bench:health); off by default. */
-  health?: SchedulerOptions,
-) {
+export async function startBff(name: string, sandboxOptions: Omit<SandboxOptions, 'port'> = {}) {
   const dir = mkdtempSync(join(tmpdir(), `rolebridge-bench-${name}-`));
   const sandbox = await startSandbox({ ...sandboxOptions, port: 0 });
   const db = openDatabase(join(dir, 'rolebridge.db'));
@@ -53,7 +47,7 @@ export async function startBff(
     clock: systemClock,
     platform: stsPlatformIdentity(sts.forRegion(null)),
     aws: { sts },
-    config: { mode: 'sandbox', secureCookies: false, ...(health && { health }) },
+    config: { mode: 'sandbox', secureCookies: false },
   });
   await services.bootstrap({
     accountName: 'demo',
@@ -98,7 +92,6 @@ export async function startBff(
       return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
     },
     async close() {
-      await services.healthScheduler.stop();
       server.close();
       iam.destroy();
       sts.destroy();

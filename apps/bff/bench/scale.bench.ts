@@ -5,16 +5,15 @@
 //     16 connections (autocannon, as bench:list);
 //   - runs started per second: 100 stacks sharing one auto-attached integration, 16 at a time.
 // Needs BENCH_DATABASE_URL=postgres://… (each configuration gets a fresh schema in it).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { DEFAULT_SANDBOX_KEYS } from '@rolebridge/aws-sandbox';
 import autocannon from 'autocannon';
-import { freePort } from '../src/test/replica-process.js';
 import { createPostgresSchema } from '../src/test/test-database.js';
 import { admin, anyStackPolicy } from './harness.js';
+import { startServer, startStandaloneSandbox, stopAll } from './processes.js';
 import { random, seedIntegrations } from './seed.js';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL;
@@ -28,53 +27,11 @@ const STACKS = 100;
 const SEED = { integrations: 10_000, labelsEach: 5, pool: 200 };
 const ROUNDS = Number(process.env.BENCH_RUN_ROUNDS ?? 5);
 const dir = mkdtempSync(join(tmpdir(), 'rolebridge-bench-scale-'));
-const children: ChildProcess[] = [];
+/** A bench process of scale-servers.ts; resolves with the port it prints once listening. */
+const start = async (args: string[], env: Record<string, string> = {}) =>
+  (await startServer(new URL('./scale-servers.ts', import.meta.url).pathname, args, env)).port;
 
-function spawnTs(script: string, args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production', ...env },
-  });
-  children.push(child);
-  return child;
-}
-
-/** A bench process; resolves with the port it prints once listening. */
-function start(args: string[], env: Record<string, string> = {}): Promise<number> {
-  const child = spawnTs(new URL('./scale-servers.ts', import.meta.url).pathname, args, env);
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      const port = /listening (\d+)/.exec(chunk.toString())?.[1];
-      if (port) resolve(Number(port));
-    });
-    child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}`)));
-  });
-}
-
-/** `npm run sandbox` on a free port: the stand-in for AWS that every replica calls. */
-async function startSandbox() {
-  const port = await freePort();
-  const child = spawnTs(
-    new URL('../../../packages/aws-sandbox/src/main.ts', import.meta.url).pathname,
-    [],
-    { ROLEBRIDGE_SANDBOX_PORT: String(port) },
-  );
-  child.stdout.resume(); // a JSON line per call: read and dropped, or the pipe fills and stalls it
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    if (
-      await fetch(url, { method: 'POST' }).then(
-        () => true,
-        () => false,
-      )
-    )
-      return url;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the sandbox did not start');
-}
-
-const sandboxUrl = await startSandbox();
+const sandboxUrl = await startStandaloneSandbox();
 // What the README's replica commands set: the SDK's own variables, the platform's demo keys.
 const awsEnv = {
   AWS_REGION: 'us-east-1',
@@ -301,6 +258,6 @@ target: runs c/b >= 1.3 → ${verdict(runsCb >= 1.3)}
 target: p99 < 100 ms everywhere → ${verdict(worstP99 < 100)} (worst ${worstP99.toFixed(0)} ms)`);
   await postgres.drop();
 } finally {
-  for (const child of children) child.kill();
+  stopAll();
   rmSync(dir, { recursive: true, force: true });
 }

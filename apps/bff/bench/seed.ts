@@ -7,6 +7,7 @@ import { systemClock } from '../src/clock.js';
 import { migrateToLatest, openDatabase } from '../src/db/database.js';
 import { createIntegrationsRepository } from '../src/integrations/repository.js';
 import { createLogger } from '../src/logging/logger.js';
+import { integrationRow } from '../src/test/integration-row.js';
 
 /** Deterministic PRNG (mulberry32) so every run seeds, and asks for, the same data. */
 export function random(seed: number) {
@@ -114,7 +115,6 @@ export async function seedIntegrations(
   const rand = random(42);
   const pickOf = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
   const repo = createIntegrationsRepository(db);
-  const now = new Date().toISOString();
   const ids: string[] = [];
   await repo.transaction(async (trx) => {
     for (let i = 0; i < opts.integrations; i++) {
@@ -127,23 +127,11 @@ export async function seedIntegrations(
       while (own.size < opts.labelsEach) own.add(labels.pick(rand));
       await repo.insert(
         trx,
-        {
+        integrationRow(name, {
           id,
-          name,
-          space_id: 'root',
-          role_arn: `arn:aws:iam::222222222222:role/${name}`,
-          assume_role_on_worker: 0,
-          external_id: null,
-          duration_seconds: 3600,
-          region: null,
-          autoattach_enabled: 0,
-          created_at: now,
-          updated_at: now,
-          version: 1,
           last_verification: verification && JSON.stringify(verification),
-          verification_run: null,
           health_state: verification === null ? 'unknown' : verification.ok ? 'healthy' : 'failing',
-        },
+        }),
         [...own],
       );
     }

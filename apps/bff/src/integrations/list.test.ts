@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import type TestAgent from 'supertest/lib/agent.js';
-import { ulid } from 'ulid';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 import { COUNT_CAP } from './list-query.js';
 import { createIntegrationsRepository } from './repository.js';
 import { testDatabaseUrl } from '../test/test-database.js';
+import { integrationRow } from '../test/integration-row.js';
 
 let t: TestApp;
 let agent: TestAgent;
@@ -32,33 +32,19 @@ const failed = JSON.stringify({
 /** Rows written as the app writes them, without a verification round trip per row. */
 async function seed(rows: { name: string; labels?: string[]; verification?: string | null }[]) {
   const repo = createIntegrationsRepository(t.db);
-  const now = new Date().toISOString();
   await repo.transaction(async (trx) => {
     for (const r of rows) {
       await repo.insert(
         trx,
-        {
-          id: ulid(),
-          name: r.name,
-          space_id: 'root',
-          role_arn: `arn:aws:iam::222222222222:role/${r.name}`,
-          assume_role_on_worker: 0,
-          external_id: null,
-          duration_seconds: 3600,
-          region: null,
-          autoattach_enabled: 0,
-          created_at: now,
-          updated_at: now,
-          version: 1,
+        integrationRow(r.name, {
           last_verification: r.verification ?? null,
-          verification_run: null,
           // As the health service moves it from a final verdict (the list filters on it).
           health_state: r.verification
             ? r.verification === passed
               ? 'healthy'
               : 'failing'
             : 'unknown',
-        },
+        }),
         r.labels ?? [],
       );
     }

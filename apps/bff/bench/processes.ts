@@ -1,0 +1,62 @@
+// Bench processes of their own, so the load generator, the console and the stand-in for AWS
+// never share an event loop: a bench that ran them in one process would time its own client.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { freePort } from '../src/test/replica-process.js';
+
+const children: ChildProcess[] = [];
+
+/**
+ * A TypeScript file run by tsx in production mode; killed by `stopAll`. With
+ * BENCH_PROFILE=<dir>, each process that exits on its own writes a CPU profile there.
+ */
+export function spawnTs(script: string, args: string[], env: Record<string, string> = {}) {
+  const profile = process.env.BENCH_PROFILE;
+  const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', script, ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production', ...env },
+  });
+  children.push(child);
+  return child;
+}
+
+/** A server process; resolves with the port it prints as `listening <port>`. */
+export function startServer(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ port: number; child: ChildProcess }> {
+  const child = spawnTs(script, args, env);
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      const port = /listening (\d+)/.exec(chunk.toString())?.[1];
+      if (port) resolve({ port: Number(port), child });
+    });
+    child.once('exit', (code) => reject(new Error(`${args[0] ?? script} exited with ${code}`)));
+  });
+}
+
+/** `npm run sandbox` on a free port: the stand-in for AWS that the console calls. */
+export async function startStandaloneSandbox(): Promise<string> {
+  const port = await freePort();
+  const child = spawnTs(
+    new URL('../../../packages/aws-sandbox/src/main.ts', import.meta.url).pathname,
+    [],
+    { ROLEBRIDGE_SANDBOX_PORT: String(port) },
+  );
+  child.stdout?.resume(); // a JSON line per call: read and dropped, or the pipe fills and stalls it
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    const up = await fetch(url, { method: 'POST' }).then(
+      () => true,
+      () => false,
+    );
+    if (up) return url;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the sandbox did not start');
+}
+
+export function stopAll() {
+  for (const child of children) child.kill();
+}
