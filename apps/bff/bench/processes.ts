@@ -1,9 +1,28 @@
 // Bench processes of their own, so the load generator, the console and the stand-in for AWS
 // never share an event loop: a bench that ran them in one process would time its own client.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { freePort } from '../src/test/replica-process.js';
 
 const children: ChildProcess[] = [];
+let serverCpus: string | undefined;
+
+/**
+ * For benches that measure one server at a time: this process (the load generator) on CPU 0
+ * and every process started after this on CPU 1, with taskset. On a shared two-core machine
+ * the scheduler otherwise moves client and server between cores and the figures of
+ * back-to-back runs differ by a third. Says what it did, for the bench to print.
+ */
+export function pinCpus(): string {
+  if (process.platform !== 'linux' || availableParallelism() < 2) return 'processes not pinned';
+  try {
+    execFileSync('taskset', ['-a', '-p', '-c', '0', String(process.pid)], { stdio: 'ignore' });
+  } catch {
+    return 'processes not pinned (no taskset)';
+  }
+  serverCpus = '1';
+  return 'load generator on CPU 0, servers on CPU 1';
+}
 
 /**
  * A TypeScript file run by tsx in production mode; killed by `stopAll`. With
@@ -12,10 +31,15 @@ const children: ChildProcess[] = [];
 export function spawnTs(script: string, args: string[], env: Record<string, string> = {}) {
   const profile = process.env.BENCH_PROFILE;
   const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
-  const child = spawn(process.execPath, [...flags, '--import', 'tsx', script, ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production', ...env },
-  });
+  const argv = [...flags, '--import', 'tsx', script, ...args];
+  const child = spawn(
+    serverCpus ? 'taskset' : process.execPath,
+    serverCpus ? ['-c', serverCpus, process.execPath, ...argv] : argv,
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, NODE_ENV: 'production', ...env },
+    },
+  );
   children.push(child);
   return child;
 }

@@ -4,6 +4,9 @@ import type SqliteDatabase from 'better-sqlite3';
  * A token that changes whenever the database may have changed: after any write through
  * this connection, and (through SQLite's `PRAGMA data_version`) after a commit by any
  * other connection or process on the same file. Caches keyed on it are exact, not TTL-based.
+ * Another process's commit is seen from the next turn of the event loop: `data_version` is
+ * read once per turn (a request reads the generation several times; each read was a tenth
+ * of a cached page's cost), which serves the turn as of its start.
  */
 export interface Generation {
   current(): string;
@@ -14,8 +17,18 @@ export interface Generation {
 export function trackGeneration(sqlite: SqliteDatabase.Database): Generation {
   const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
   let writes = 0;
+  let thisTurn: string | undefined;
+  const forget = () => {
+    thisTurn = undefined;
+  };
   return {
-    current: () => `${writes}:${String(dataVersion.get())}`,
+    current: () => {
+      if (thisTurn === undefined) {
+        thisTurn = String(dataVersion.get());
+        setImmediate(forget);
+      }
+      return `${writes}:${thisTurn}`;
+    },
     bump: () => {
       writes += 1;
     },
@@ -37,10 +50,16 @@ export function countWrites(statement: SqliteDatabase.Statement, generation: Gen
 /**
  * A bounded map whose entries are valid only for the generation they were computed in.
  * Values are computed by the caller on a miss; a stale entry is simply recomputed.
+ * Generations never come back, so the first read in a new one drops every entry at once.
+ * A value is kept from its key's second miss in a generation on: keeping every large value
+ * asked for once (most list pages between two writes) made them outlive the young
+ * generation of the heap and cost more in garbage collection than the hits saved.
  * Without a generation (null) nothing is kept: every get computes.
  */
 export class GenerationCache<T> {
-  private readonly entries = new Map<string, { generation: string; value: T }>();
+  private readonly entries = new Map<string, T>();
+  private readonly missedOnce = new Set<string>();
+  private entriesOf: string | undefined;
 
   constructor(
     private readonly generation: Generation | null,
@@ -50,13 +69,21 @@ export class GenerationCache<T> {
   async get(key: string, compute: () => Promise<T>): Promise<T> {
     if (!this.generation) return compute();
     const generation = this.generation.current();
-    const hit = this.entries.get(key);
-    if (hit && hit.generation === generation) return hit.value;
+    if (generation !== this.entriesOf) {
+      this.entries.clear();
+      this.missedOnce.clear();
+      this.entriesOf = generation;
+    }
+    if (this.entries.has(key)) return this.entries.get(key)!;
     const value = await compute();
     // Recheck: a write during compute makes the value possibly stale already.
-    if (this.generation.current() === generation) {
+    if (this.generation.current() !== generation || this.entriesOf !== generation) return value;
+    if (this.missedOnce.delete(key)) {
       if (this.entries.size >= this.maxEntries) this.entries.clear();
-      this.entries.set(key, { generation, value });
+      this.entries.set(key, value);
+    } else {
+      if (this.missedOnce.size >= this.maxEntries) this.missedOnce.clear();
+      this.missedOnce.add(key);
     }
     return value;
   }

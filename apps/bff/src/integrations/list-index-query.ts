@@ -57,30 +57,32 @@ export function queryIndex(state: IndexState, filter: ListFilter) {
     const list = state.postings.get(key) ?? EMPTY;
     if (list.length < driver.length) driver = list;
   }
-  const walk = (from: number, want: number) => {
-    const out: IndexEntry[] = [];
-    for (let i = from; i < driver.length && out.length < want; i += 1) {
-      const entry = driver[i]!;
-      if (matches(entry)) out.push(entry);
-    }
-    return out;
-  };
+  const items: IndexEntry[] = [];
   const start = filter.after ? firstAfter(driver, foldedPoint(filter.after)) : 0;
-  const items = walk(start, filter.limit);
-  return { items, total: totalOf(filter, items.length, state.all.length, walk) };
+  for (let i = start; i < driver.length && items.length < filter.limit; i += 1) {
+    const entry = driver[i]!;
+    if (matches(entry)) items.push(entry);
+  }
+  /** Matches from the start, counted up to `cap` without keeping them. */
+  const count = (cap: number) => {
+    let n = 0;
+    for (let i = 0; i < driver.length && n < cap; i += 1) if (matches(driver[i]!)) n += 1;
+    return n;
+  };
+  return { items, total: totalOf(filter, items.length, state.all.length, count) };
 }
 
 function totalOf(
   filter: ListFilter,
   found: number,
   size: number,
-  walk: (from: number, want: number) => IndexEntry[],
+  count: (cap: number) => number,
 ): ListTotal {
   // A first page that is not full holds every match.
   if (!filter.after && found < filter.limit) return { total: found, exact: true };
   const unfiltered = filter.labels.length === 0 && !filter.q && !filter.space && !filter.status;
   if (unfiltered && filter.spaceIds === 'all') return { total: size, exact: true };
-  const total = walk(0, COUNT_CAP + 1).length;
+  const total = count(COUNT_CAP + 1);
   return total > COUNT_CAP ? { total: COUNT_CAP, exact: false } : { total, exact: true };
 }
 

@@ -1,6 +1,7 @@
 import type SqliteDatabase from 'better-sqlite3';
 import type { Db } from '../db/database.js';
-import { sqliteOf } from '../db/database.js';
+import { generationOf, sqliteOf } from '../db/database.js';
+import type { Generation } from '../db/generation.js';
 import { itemJson } from './list-json.js';
 import { queryIndex, trigramsOf, type IndexEntry, type IndexState } from './list-index-query.js';
 import type { ListFilter, VerificationStatus } from './list-query.js';
@@ -19,9 +20,14 @@ export class ListIndex {
   private readonly state: IndexState = { all: [], postings: new Map() };
   private readonly byId = new Map<string, IndexEntry>();
   private lastSeq = -1;
+  /** The database's generation when the index last read its changes. */
+  private syncedAt: string | undefined;
   private readonly statements: ReturnType<typeof prepare>;
 
-  constructor(private readonly sqlite: SqliteDatabase.Database) {
+  constructor(
+    private readonly sqlite: SqliteDatabase.Database,
+    private readonly generation: Generation | null = null,
+  ) {
     this.statements = prepare(sqlite);
   }
 
@@ -31,6 +37,10 @@ export class ListIndex {
    */
   sync(): boolean {
     if (this.sqlite.inTransaction) return false;
+    // Nothing was written since the last read of the changes: nothing to read.
+    const generation = this.generation?.current();
+    if (generation !== undefined && generation === this.syncedAt) return true;
+    this.syncedAt = generation;
     const { maxSeq, changesSince, all, one } = this.statements;
     // The sequence is read before the rows: a commit by another process in between is
     // read again next time, and re-reading a row is harmless.
@@ -146,6 +156,6 @@ export function listIndexOf(db: Db): ListIndex | null {
   const sqlite = sqliteOf(db);
   if (!sqlite) return null;
   let index = indexes.get(db);
-  if (!index) indexes.set(db, (index = new ListIndex(sqlite)));
+  if (!index) indexes.set(db, (index = new ListIndex(sqlite, generationOf(db))));
   return index;
 }
