@@ -12,6 +12,7 @@ import { createRateLimiter } from './auth/rate-limit.js';
 import { createAuthService } from './auth/service.js';
 import { generationOf } from './db/database.js';
 import { createHealthRepository } from './integration-health/repository.js';
+import { createStateChangeOutbox } from './integration-health/outbox.js';
 import { createHealthScheduler } from './integration-health/scheduler.js';
 import { createIntegrationHealth } from './integration-health/service.js';
 import { createIntegrationsRepository } from './integrations/repository.js';
@@ -95,9 +96,11 @@ export function createServices({ db, clock, platform, config, aws: rawAws, logge
     logger.error({ err }, 'background verification retry failed'),
   );
   const healthRepo = createHealthRepository(db);
+  const stateChangeOutbox = createStateChangeOutbox(db);
   const healthOptions = config.health ?? { intervalMs: 0, concurrency: 1 };
   const integrationHealth = createIntegrationHealth({
     repo: healthRepo,
+    outbox: stateChangeOutbox,
     integrationsRepo,
     integrations,
     clock,
@@ -210,6 +213,7 @@ export function createServices({ db, clock, platform, config, aws: rawAws, logge
     logger,
     policy: { ...defaultDeliveryPolicy, ...config.webhookDelivery },
     onResult: (result) => metrics.webhookDeliveries.inc({ result }),
+    beforePass: () => webhooks.relayStateChanges(),
   });
   const webhooks = createWebhooksService({
     repo: webhooksRepo,
@@ -220,12 +224,16 @@ export function createServices({ db, clock, platform, config, aws: rawAws, logge
       usage: attachmentQueries,
       stacks: stacksRepo,
     }),
+    outbox: stateChangeOutbox,
     spaces,
     audit,
     clock,
   });
-  // A state change (after its check committed) becomes webhook deliveries, queued durably.
-  integrationHealth.onStateChange((change) => webhooks.onIntegrationStateChange(change));
+  // A state change is in the outbox once its check committed: queue and send its deliveries now.
+  integrationHealth.onStateChange(() => {
+    webhookDispatcher.kick();
+    return Promise.resolve();
+  });
   metrics.gaugeAtScrape(
     'rolebridge_integrations',
     'Integrations by health state (unknown, healthy, failing)',

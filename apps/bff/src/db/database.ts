@@ -14,6 +14,7 @@ import * as runSessionName from './migrations/060-run-session-name.js';
 import * as listChanges from './migrations/080-list-changes.js';
 import * as integrationHealth from './migrations/090-integration-health.js';
 import * as webhooks from './migrations/100-webhooks.js';
+import * as stateChangeOutbox from './migrations/110-state-change-outbox.js';
 import { dialectOf } from './dialect.js';
 import { countWrites, trackGeneration, type Generation } from './generation.js';
 import type { Database } from './schema.js';
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '080-list-changes': listChanges,
   '090-integration-health': integrationHealth,
   '100-webhooks': webhooks,
+  '110-state-change-outbox': stateChangeOutbox,
 };
 
 export const migrationNames = Object.keys(migrations);

@@ -166,4 +166,12 @@ export interface Database {
     /** Epoch ms until which one replica holds the delivery while it sends it. */
     lease_until: number | null;
   };
+  integration_state_changes: {
+    id: string;
+    /** IntegrationStateChange as JSON. */
+    change: string;
+    created_at: string;
+    /** Epoch ms until which one replica turns the change into webhook deliveries. */
+    lease_until: number | null;
+  };
 }

@@ -12,6 +12,7 @@ import { verificationJson } from '../verification/background-retry.js';
 import type { IntegrationsRepository } from '../integrations/repository.js';
 import type { IntegrationsService } from '../integrations/service.js';
 import type { IntegrationStateChange, StateChangeListener } from './events.js';
+import type { StateChangeOutbox } from './outbox.js';
 import type { HealthRepository } from './repository.js';
 import { onlyThrottled, verdictOf } from './verdict.js';
 
@@ -34,6 +35,7 @@ const PHASE_OF = { read: 'plan', write: 'apply' } as const;
 
 export function createIntegrationHealth(deps: {
   repo: HealthRepository;
+  outbox: StateChangeOutbox;
   integrationsRepo: IntegrationsRepository;
   integrations: IntegrationsService;
   clock: Clock;
@@ -73,6 +75,7 @@ export function createIntegrationHealth(deps: {
       try {
         await listener(change);
       } catch (err) {
+        // The change is in the outbox: the next delivery pass queues it all the same.
         deps.logger.error(
           { err, integrationId: change.integrationId, type: change.type },
           'integration state change listener failed',
@@ -82,7 +85,10 @@ export function createIntegrationHealth(deps: {
   }
 
   return {
-    /** Called once per state change, after the check that made it is committed. */
+    /**
+     * Called once per state change, after the check that made it is committed; the change is
+     * already in the outbox (written in that transaction), so a listener only hurries it on.
+     */
     onStateChange(listener: StateChangeListener) {
       listeners.push(listener);
     },
@@ -115,7 +121,7 @@ export function createIntegrationHealth(deps: {
             verificationJson(verification),
             trx,
           );
-          if (!stored) return { stored, transition: null };
+          if (!stored) return { stored, change: null };
         }
         await repo.insertCheck(trx, {
           id: ulid(),
@@ -125,7 +131,7 @@ export function createIntegrationHealth(deps: {
           ok: verification.ok,
           failures,
         });
-        if (!stored) return { stored, transition: null };
+        if (!stored) return { stored, change: null };
         if (deps.intervalMs > 0)
           await repo.scheduleAt(
             trx,
@@ -134,14 +140,15 @@ export function createIntegrationHealth(deps: {
           );
         // Throttling says nothing about the role: the state stays until a real answer.
         const verdict = onlyThrottled(verification) ? null : verdictOf(verification);
-        return {
-          stored,
-          transition: verdict ? await repo.transition(trx, integrationId, verdict, at) : null,
-        };
+        const transition = verdict ? await repo.transition(trx, integrationId, verdict, at) : null;
+        const change =
+          transition === 'failing' || transition === 'recovered'
+            ? changeOf(input, at, transition)
+            : null;
+        if (change) await deps.outbox.add(trx, ulid(), change, at);
+        return { stored, change };
       });
-      const { transition } = outcome;
-      if (transition === 'failing' || transition === 'recovered')
-        await emit(changeOf(input, at, transition));
+      if (outcome.change) await emit(outcome.change);
       return outcome.stored;
     },
 

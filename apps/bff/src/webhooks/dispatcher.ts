@@ -34,6 +34,8 @@ export function createDeliveryDispatcher(deps: {
   logger: Logger;
   policy: DeliveryPolicy;
   onResult: (result: 'delivered' | 'retrying' | 'failed') => void;
+  /** Queues what is waiting to become deliveries (recorded state changes), before each pass. */
+  beforePass?: () => Promise<void>;
 }) {
   const { repo, clock, policy } = deps;
   const leaseMs = policy.timeoutMs + 30_000;
@@ -91,6 +93,11 @@ export function createDeliveryDispatcher(deps: {
   async function pass() {
     do {
       again = false;
+      await deps
+        .beforePass?.()
+        .catch((err: unknown) =>
+          deps.logger.error({ err }, 'queueing state change deliveries failed'),
+        );
       const ids = await repo.due(clock.now().getTime(), 20);
       await Promise.all(ids.map((id) => track(attempt(id))));
     } while (again && !stopped);
@@ -125,7 +132,7 @@ export function createDeliveryDispatcher(deps: {
       stopped = false;
       if (!timer) schedule();
     },
-    /** New deliveries were queued: send them now rather than at the next poll. */
+    /** New deliveries (or state changes to queue) were recorded: send now, not at the next poll. */
     kick() {
       void runPass();
     },

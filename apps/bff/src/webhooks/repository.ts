@@ -34,8 +34,8 @@ export function createWebhooksRepository(db: Db) {
       const result = await executor.deleteFrom('webhooks').where('id', '=', id).executeTakeFirst();
       return result.numDeletedRows > 0n;
     },
-    async enqueue(rows: DeliveryRow[]) {
-      if (rows.length > 0) await db.insertInto('webhook_deliveries').values(rows).execute();
+    async enqueue(rows: DeliveryRow[], executor: Executor = db) {
+      if (rows.length > 0) await executor.insertInto('webhook_deliveries').values(rows).execute();
     },
     findDelivery(id: string) {
       return db

@@ -11,7 +11,7 @@ import { randomSecret } from '../auth/crypto.js';
 import { actorOf, type Principal } from '../auth/principal.js';
 import type { Clock } from '../clock.js';
 import { Conflict, NotFound } from '../http/errors.js';
-import type { IntegrationStateChange } from '../integration-health/events.js';
+import type { StateChangeOutbox } from '../integration-health/outbox.js';
 import type { SpacesService } from '../spaces/service.js';
 import type { DeliveryDispatcher } from './dispatcher.js';
 import type { PayloadBuilder } from './payload.js';
@@ -19,6 +19,8 @@ import type { DeliveryRow, WebhookRow, WebhooksRepository } from './repository.j
 import type { SecretBox } from './secret-box.js';
 
 const RECENT_DELIVERIES = 5;
+/** Long enough to build one change's payload and queue it; a dead replica's lease runs out. */
+const RELAY_LEASE_MS = 60_000;
 
 function deliveryOf(row: DeliveryRow): WebhookDelivery {
   return {
@@ -58,6 +60,7 @@ export function createWebhooksService(deps: {
   box: SecretBox | null;
   dispatcher: DeliveryDispatcher;
   payloads: PayloadBuilder;
+  outbox: StateChangeOutbox;
   spaces: SpacesService;
   audit: AuditLog;
   clock: Clock;
@@ -173,15 +176,28 @@ export function createWebhooksService(deps: {
       return deliveryOf(sent);
     },
 
-    /** A state change from integration health: one delivery per subscribed webhook. */
-    async onIntegrationStateChange(change: IntegrationStateChange) {
-      const subscribed = (await repo.list()).filter((w) =>
-        (JSON.parse(w.events) as string[]).includes(change.type),
-      );
-      if (subscribed.length === 0) return;
-      const body = await deps.payloads.forChange(change);
-      await repo.enqueue(subscribed.map((w) => delivery(w.id, change.type, body)));
-      deps.dispatcher.kick();
+    /**
+     * Turns the state changes integration health recorded into deliveries, one per subscribed
+     * webhook: each change is leased, and deleted in the transaction that queues its
+     * deliveries, so it is queued once whichever replica (or restart) gets to it.
+     * The dispatcher runs this before each pass.
+     */
+    async relayStateChanges() {
+      const now = clock.now().getTime();
+      for (const { id, change } of await deps.outbox.waiting(now, 20)) {
+        if (!(await deps.outbox.lease(id, now, now + RELAY_LEASE_MS))) continue;
+        const subscribed = (await repo.list()).filter((w) =>
+          (JSON.parse(w.events) as string[]).includes(change.type),
+        );
+        const body = subscribed.length > 0 ? await deps.payloads.forChange(change) : null;
+        await repo.transaction(async (trx) => {
+          if (!(await deps.outbox.remove(trx, id)) || !body) return;
+          await repo.enqueue(
+            subscribed.map((w) => delivery(w.id, change.type, body)),
+            trx,
+          );
+        });
+      }
     },
   };
 }
