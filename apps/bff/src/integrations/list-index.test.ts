@@ -1,8 +1,8 @@
 import SqliteDatabase from 'better-sqlite3';
 import fc from 'fast-check';
-import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase, type Db } from '../db/database.js';
+import { integrationRow } from '../test/integration-row.js';
 import { createTestDatabase, testDatabaseUrl, type TestDatabase } from '../test/test-database.js';
 import { listIndexOf } from './list-index.js';
 import type { ListFilter, VerificationStatus } from './list-query.js';
@@ -63,27 +63,12 @@ const space = (id: string) => ({
 });
 
 function row(name: string, spaceId: string, status: VerificationStatus): IntegrationRow {
-  const now = new Date(0).toISOString();
-  return {
-    id: ulid(),
-    name,
+  return integrationRow(name, {
     space_id: spaceId,
-    role_arn: 'arn:aws:iam::222222222222:role/x',
-    assume_role_on_worker: 0,
-    external_id: null,
-    duration_seconds: 3600,
-    region: null,
-    autoattach_enabled: 0,
-    created_at: now,
-    updated_at: now,
-    version: 1,
     last_verification: verdicts[status],
-    verification_run: null,
     // The list filters on the health state, which a final verdict moves with the verification.
     health_state: healthStateOf[status],
-    failing_since: null,
-    recovered_at: null,
-  };
+  });
 }
 
 const pick = <T>(items: readonly T[], n: number) => items[n % items.length]!;

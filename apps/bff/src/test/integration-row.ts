@@ -1,15 +1,15 @@
-import type { Insertable } from 'kysely';
 import { ulid } from 'ulid';
-import type { Database } from '../db/schema.js';
+import type { IntegrationRow } from '../integrations/repository.js';
 
 /**
- * An integration row as the app writes it for a plain role in the root space, for tests and
- * benches that seed the table directly; the caller overrides what it is about.
+ * Every column of an integration row as the app writes it for a plain role in the root
+ * space, never checked, for tests and benches that seed the table directly; the caller
+ * overrides what it is about.
  */
 export function integrationRow(
   name: string,
-  overrides: Partial<Insertable<Database['aws_integrations']>> = {},
-): Insertable<Database['aws_integrations']> & { id: string } {
+  overrides: Partial<IntegrationRow> = {},
+): IntegrationRow {
   const now = new Date().toISOString();
   return {
     id: ulid(),
@@ -26,6 +26,9 @@ export function integrationRow(
     version: 1,
     last_verification: null,
     verification_run: null,
+    health_state: 'unknown',
+    failing_since: null,
+    recovered_at: null,
     ...overrides,
   };
 }
