@@ -18,6 +18,8 @@ export default defineConfig({
     // files mostly wait on I/O (the sandbox over HTTP, PostgreSQL, the AWS CLI), so three forks
     // keep two cores busy: the two-dialect suite went from 460 s to 294 s here.
     maxWorkers: 3,
+    // PostgreSQL test schemas are dropped once the whole run is done (schemas-teardown.ts).
+    globalSetup: ['apps/bff/src/test/schemas-teardown.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     projects: [

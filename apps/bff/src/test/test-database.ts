@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -41,6 +41,9 @@ function createSqliteFile(): TestDatabase {
   };
 }
 
+/** Where a Vitest run (its main process `pid`) lists the schemas to drop when it ends. */
+export const schemaListFile = (pid: number) => join(tmpdir(), `rolebridge-test-schemas-${pid}`);
+
 /** A fresh schema of its own in the PostgreSQL database at `url` (benchmarks use it too). */
 export async function createPostgresSchema(url: string): Promise<TestDatabase> {
   const schema = `test_${ulid().toLowerCase()}`;
@@ -82,6 +85,12 @@ export async function createPostgresSchema(url: string): Promise<TestDatabase> {
         }
         return text;
       }),
-    drop: () => admin((c) => c.query(`DROP SCHEMA ${schema} CASCADE`)).then(() => undefined),
+    drop: () => {
+      // Under Vitest the run's global teardown drops it (schemas-teardown.ts): dropping it
+      // now could fail another file's introspection. Benchmarks drop it at once.
+      const list = schemaListFile(process.ppid);
+      if (existsSync(list)) return Promise.resolve(appendFileSync(list, `${schema}\n`));
+      return admin((c) => c.query(`DROP SCHEMA ${schema} CASCADE`)).then(() => undefined);
+    },
   };
 }
