@@ -8,14 +8,13 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { DEFAULT_SANDBOX_KEYS } from '@rolebridge/aws-sandbox';
 import autocannon from 'autocannon';
 import { openDatabase } from '../src/db/database.js';
 import { createIntegrationsRepository } from '../src/integrations/repository.js';
 import { integrationRow } from '../src/test/integration-row.js';
-import { admin, anyStackPolicy } from './harness.js';
-import { startServer, startStandaloneSandbox, stopAll } from './processes.js';
+import { admin } from './harness.js';
+import { createAnyStackRole, startServer, startStandaloneSandbox, stopAll } from './processes.js';
 
 const INTEGRATIONS = Number(process.env.BENCH_INTEGRATIONS ?? 1_000);
 const INTERVAL_MS = Number(process.env.BENCH_INTERVAL_MS ?? 60_000);
@@ -42,18 +41,7 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'rolebridge-bench-health-'));
   try {
     const sandboxUrl = await startStandaloneSandbox();
-    const iam = new IAMClient({
-      endpoint: sandboxUrl,
-      region: 'us-east-1',
-      credentials: {
-        accessKeyId: DEFAULT_SANDBOX_KEYS.adminKeyId,
-        secretAccessKey: DEFAULT_SANDBOX_KEYS.adminSecret,
-      },
-    });
-    const role = await iam.send(
-      new CreateRoleCommand({ RoleName: 'bench-health', AssumeRolePolicyDocument: anyStackPolicy }),
-    );
-    iam.destroy();
+    const roleArn = await createAnyStackRole(sandboxUrl, 'bench-health');
     const file = join(dir, 'rolebridge.db');
     const { port, child } = await startServer(
       new URL('./health-server.ts', import.meta.url).pathname,
@@ -75,7 +63,7 @@ async function main() {
     await repo.transaction(async (trx) => {
       for (let i = 0; i < INTEGRATIONS; i++) {
         const row = integrationRow(`health-${String(i).padStart(4, '0')}`, {
-          role_arn: role.Role?.Arn ?? '',
+          role_arn: roleArn,
         });
         ids.push(row.id);
         await repo.insert(trx, row, []);

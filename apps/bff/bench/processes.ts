@@ -2,7 +2,10 @@
 // never share an event loop: a bench that ran them in one process would time its own client.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
+import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { DEFAULT_SANDBOX_KEYS } from '@rolebridge/aws-sandbox';
 import { freePort } from '../src/test/replica-process.js';
+import { anyStackPolicy } from './harness.js';
 
 const children: ChildProcess[] = [];
 let serverCpus: string | undefined;
@@ -79,6 +82,26 @@ export async function startStandaloneSandbox(): Promise<string> {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('the sandbox did not start');
+}
+
+/** A role in the sandbox's customer account that any stack of account `demo` may assume. */
+export async function createAnyStackRole(sandboxUrl: string, roleName: string): Promise<string> {
+  const iam = new IAMClient({
+    endpoint: sandboxUrl,
+    region: 'us-east-1',
+    credentials: {
+      accessKeyId: DEFAULT_SANDBOX_KEYS.adminKeyId,
+      secretAccessKey: DEFAULT_SANDBOX_KEYS.adminSecret,
+    },
+  });
+  try {
+    const role = await iam.send(
+      new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: anyStackPolicy }),
+    );
+    return role.Role?.Arn ?? '';
+  } finally {
+    iam.destroy();
+  }
 }
 
 export function stopAll() {

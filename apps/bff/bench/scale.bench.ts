@@ -8,12 +8,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { DEFAULT_SANDBOX_KEYS } from '@rolebridge/aws-sandbox';
 import autocannon from 'autocannon';
 import { createPostgresSchema } from '../src/test/test-database.js';
-import { admin, anyStackPolicy } from './harness.js';
-import { startServer, startStandaloneSandbox, stopAll } from './processes.js';
+import { admin } from './harness.js';
+import { createAnyStackRole, startServer, startStandaloneSandbox, stopAll } from './processes.js';
 import { random, seedIntegrations } from './seed.js';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL;
@@ -170,19 +169,7 @@ const line = (name: string, f: Figures, unit: string) =>
   );
 
 try {
-  const iam = new IAMClient({
-    endpoint: sandboxUrl,
-    region: 'us-east-1',
-    credentials: {
-      accessKeyId: DEFAULT_SANDBOX_KEYS.adminKeyId,
-      secretAccessKey: DEFAULT_SANDBOX_KEYS.adminSecret,
-    },
-  });
-  const role = await iam.send(
-    new CreateRoleCommand({ RoleName: 'bench-scale', AssumeRolePolicyDocument: anyStackPolicy }),
-  );
-  iam.destroy();
-  const roleArn = role.Role?.Arn ?? '';
+  const roleArn = await createAnyStackRole(sandboxUrl, 'bench-scale');
 
   const sqliteFile = join(dir, 'rolebridge.db');
   const postgres = await createPostgresSchema(DATABASE_URL);
