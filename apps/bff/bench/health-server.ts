@@ -34,7 +34,7 @@ await services.bootstrap({
   adminEmail: admin.email,
   adminPassword: admin.password,
 });
-listIndexOf(db)?.sync();
+await listIndexOf(db).sync();
 const server = app.listen(0, '127.0.0.1', () =>
   process.stdout.write(`listening ${(server.address() as { port: number }).port}\n`),
 );

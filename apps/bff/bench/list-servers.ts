@@ -37,7 +37,7 @@ if (mode === 'bff' || mode === 'bff-uncached') {
     config: { mode: 'sandbox', secureCookies: false, cacheListPages: mode === 'bff' },
   });
   // As main.ts does: the index is read once before the server takes requests.
-  listIndexOf(db)?.sync();
+  await listIndexOf(db).sync();
   const server = app.listen(0, '127.0.0.1', () =>
     ready((server.address() as { port: number }).port),
   );

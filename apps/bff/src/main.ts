@@ -115,7 +115,7 @@ async function main() {
   await services.healthScheduler.start();
   services.webhookDispatcher.start();
   // The first list request would otherwise pay for reading every integration (decision 012).
-  listIndexOf(db)?.sync();
+  await listIndexOf(db).sync();
 
   const server = app.listen(env.PORT, env.HOST, () => {
     // The bound port, not the configured one: PORT=0 picks a free port.

@@ -15,6 +15,7 @@ import * as listChanges from './migrations/080-list-changes.js';
 import * as integrationHealth from './migrations/090-integration-health.js';
 import * as webhooks from './migrations/100-webhooks.js';
 import * as stateChangeOutbox from './migrations/110-state-change-outbox.js';
+import * as listChangesPostgres from './migrations/120-list-changes-postgres.js';
 import { dialectOf } from './dialect.js';
 import { countWrites, trackGeneration, type Generation } from './generation.js';
 import type { Database } from './schema.js';
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '090-integration-health': integrationHealth,
   '100-webhooks': webhooks,
   '110-state-change-outbox': stateChangeOutbox,
+  '120-list-changes-postgres': listChangesPostgres,
 };
 
 export const migrationNames = Object.keys(migrations);

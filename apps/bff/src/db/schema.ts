@@ -81,8 +81,11 @@ export interface Database {
   label_counts: { label: string; n: number };
   /** SQLite only: stable keys of the FTS5 trigram index `integration_search` (migration 040). */
   integration_search_keys: { key: number; integration_id: string };
-  /** SQLite only: each integration's latest change, written by triggers (migration 080). */
-  integration_changes: { integration_id: string; seq: number };
+  /**
+   * Each integration's latest change, written by triggers (migrations 080 and 120).
+   * PostgreSQL returns the BIGINT `seq` as a string.
+   */
+  integration_changes: { integration_id: string; seq: number | string };
   stacks: {
     slug: string;
     name: string;

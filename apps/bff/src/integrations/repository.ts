@@ -71,12 +71,13 @@ export function createIntegrationsRepository(db: Db) {
 
     /**
      * A page of the list in (name, id) order as item JSON, and the total over all pages.
-     * On SQLite the in-memory index answers (decision 012) unless a transaction is open on
-     * the connection; PostgreSQL replicas, and that case, ask SQL.
+     * The in-memory index answers (decisions 012 and 015), unless a transaction is open on
+     * SQLite's connection: that case asks SQL.
      */
     async listPage(filter: ListFilter) {
       const index = listIndexOf(db);
-      if (index?.sync()) {
+      const ready = index.sync();
+      if (typeof ready === 'boolean' ? ready : await ready) {
         const { items, total } = index.query(filter);
         return { items: items.map(({ name, id, json }) => ({ name, id, json })), total };
       }

@@ -7,7 +7,7 @@ import { dialectOf } from '../dialect.js';
  * integration or its labels, whoever makes it — the repository, a cascade, another process
  * on the file, a test writing rows directly — so the index refreshes exactly those rows.
  * One row per integration ever written, holding its latest sequence number; a deleted
- * integration's row stays as its tombstone. PostgreSQL replicas read the list from SQL.
+ * integration's row stays as its tombstone. PostgreSQL's is migration 120's.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   if (dialectOf(db) === 'postgres') return;
