@@ -1,7 +1,10 @@
 import type { Role } from '@rolebridge/contracts';
+import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
+import { dialectOf, jsonObjectOf } from '../db/dialect.js';
 
 export function createAuthRepository(db: Db) {
+  const dialect = dialectOf(db);
   return {
     findUserByEmail(email: string) {
       return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
@@ -36,15 +39,6 @@ export function createAuthRepository(db: Db) {
       });
     },
 
-    async memberships(userId: string): Promise<Map<string, Role>> {
-      const rows = await db
-        .selectFrom('memberships')
-        .select(['space_id', 'role'])
-        .where('user_id', '=', userId)
-        .execute();
-      return new Map(rows.map((r) => [r.space_id, r.role as Role]));
-    },
-
     insertSession(session: {
       idHash: string;
       userId: string;
@@ -62,13 +56,25 @@ export function createAuthRepository(db: Db) {
         .execute();
     },
 
-    findSession(idHash: string) {
-      return db
+    /** The session's user and their memberships, in one round trip: every request asks. */
+    async findSession(idHash: string) {
+      const row = await db
         .selectFrom('sessions')
         .innerJoin('users', 'users.id', 'sessions.user_id')
         .select(['sessions.expires_at', 'users.id as user_id', 'users.email'])
+        .select((eb) =>
+          eb
+            .selectFrom('memberships')
+            .select(jsonObjectOf(dialect, sql.ref('space_id'), sql.ref('role')).as('m'))
+            .whereRef('memberships.user_id', '=', 'users.id')
+            .as('memberships_json'),
+        )
         .where('sessions.id_hash', '=', idHash)
         .executeTakeFirst();
+      if (!row) return undefined;
+      const { memberships_json, ...session } = row;
+      const memberships = JSON.parse(memberships_json ?? '{}') as Record<string, Role>;
+      return { ...session, memberships: new Map(Object.entries(memberships)) };
     },
 
     deleteSession(idHash: string) {

@@ -98,7 +98,7 @@ export function createAuthService(deps: {
           kind: 'user',
           id: row.user_id,
           email: row.email,
-          memberships: await repo.memberships(row.user_id),
+          memberships: row.memberships,
         };
         return { principal, expiresAt: row.expires_at };
       });

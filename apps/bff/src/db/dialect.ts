@@ -49,6 +49,17 @@ export function sortedJsonArray(
     : sql<string>`json_group_array(${column})`;
 }
 
+/** `key` → `value` over the group as JSON object text (`{}` when empty). */
+export function jsonObjectOf(
+  dialect: DialectName,
+  key: RawBuilder<unknown>,
+  value: RawBuilder<unknown>,
+): RawBuilder<string> {
+  return dialect === 'postgres'
+    ? sql<string>`coalesce(json_object_agg(${key}, ${value})::text, '{}')`
+    : sql<string>`json_group_object(${key}, ${value})`;
+}
+
 /**
  * Integrations whose name contains `needle` (ASCII case ignored), as `integration_id` rows,
  * from the trigram index migration 040 builds: SQLite FTS5, PostgreSQL pg_trgm.
