@@ -43,6 +43,7 @@ export const migrationNames = Object.keys(migrations);
 
 const generations = new WeakMap<Db, Generation>();
 const sqliteHandles = new WeakMap<Db, SqliteDatabase.Database>();
+const sqliteReaders = new WeakMap<Db, SqliteDatabase.Database>();
 
 export interface PoolOptions {
   /** Connections per replica; PostgreSQL's default limit is 100 for all replicas together. */
@@ -89,7 +90,24 @@ function openSqlite(file: string): Db {
   });
   generations.set(db, generation);
   sqliteHandles.set(db, sqlite);
+  sqliteReaders.set(db, file === ':memory:' ? sqlite : openReader(file, sqlite));
   return db;
+}
+
+/**
+ * A second connection to the file that only reads, closed with the first. In WAL mode it
+ * sees committed rows only, never those of a transaction still open on the first.
+ */
+function openReader(file: string, main: SqliteDatabase.Database) {
+  const reader = new SqliteDatabase(file);
+  reader.pragma('busy_timeout = 5000');
+  reader.pragma('query_only = ON');
+  const close = main.close.bind(main);
+  main.close = () => {
+    reader.close();
+    return close();
+  };
+  return reader;
 }
 
 /**
@@ -98,6 +116,15 @@ function openSqlite(file: string): Db {
  */
 export function sqliteOf(db: Db): SqliteDatabase.Database | null {
   return sqliteHandles.get(db) ?? null;
+}
+
+/**
+ * A connection to `db`'s SQLite file that reads only what is committed, for the list index
+ * to follow the file while a transaction is open on `sqliteOf(db)`; for `:memory:` (one
+ * connection only) that same connection. Null on PostgreSQL.
+ */
+export function sqliteReaderOf(db: Db): SqliteDatabase.Database | null {
+  return sqliteReaders.get(db) ?? null;
 }
 
 /**

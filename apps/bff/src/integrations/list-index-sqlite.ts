@@ -5,28 +5,37 @@ import type { ListFilter } from './list-query.js';
 
 /**
  * Keeps a list index equal to a SQLite file, synchronously: better-sqlite3 reads the changes
- * and the walk runs in the same tick, so no write lands between them.
+ * and the walk runs in the same tick, so no write lands between them. It reads through its
+ * own connection, which sees committed rows only: while another request's transaction is
+ * open on the main connection, between two of its statements, the index still answers, as
+ * of the last commit.
  */
 export class SqliteFollower implements FollowedIndex {
   private lastSeq = -1;
   /** The database's generation when the index last read its changes. */
   private syncedAt: string | undefined;
   private readonly statements: ReturnType<typeof prepare>;
+  private readonly main: SqliteDatabase.Database;
+  private readonly reader: SqliteDatabase.Database;
 
   constructor(
     private readonly index: ListIndex,
-    private readonly sqlite: SqliteDatabase.Database,
+    connections: { main: SqliteDatabase.Database; reader: SqliteDatabase.Database },
     private readonly generation: Generation | null = null,
   ) {
-    this.statements = prepare(sqlite);
+    ({ main: this.main, reader: this.reader } = connections);
+    this.statements = prepare(this.reader);
   }
 
   sync(): boolean {
-    if (this.sqlite.inTransaction) return false;
+    // Only `:memory:` reads through the main connection, which would see uncommitted rows.
+    if (this.reader.inTransaction) return false;
     // Nothing was written since the last read of the changes: nothing to read.
     const generation = this.generation?.current();
     if (generation !== undefined && generation === this.syncedAt) return true;
-    this.syncedAt = generation;
+    // What a transaction open on the main connection writes is not read here; it may
+    // commit without moving the generation again, so the next call reads once more.
+    this.syncedAt = this.main.inTransaction ? undefined : generation;
     const { maxSeq, changesSince, all, one } = this.statements;
     // The sequence is read before the rows: a commit by another process in between is
     // read again next time, and re-reading a row is harmless.

@@ -250,18 +250,52 @@ describe('the in-memory list index', () => {
   );
 
   it.skipIf(testDatabaseUrl)(
-    'leaves a page to SQL while a transaction is open, so an uncommitted row never shows',
+    'answers while a transaction is open, as of the last commit: an uncommitted row never shows',
     async () => {
       await db.deleteFrom('aws_integrations').execute();
+      await repo.transaction((trx) => repo.insert(trx, row('committed', 'root', 'verified'), []));
       const all = { labels: [], spaceIds: 'all', limit: 51 } satisfies ListFilter;
+      const names = () =>
+        listIndexOf(db)
+          .query(all)
+          .items.map((i) => i.name);
       await expect(
         repo.transaction(async (trx) => {
           await repo.insert(trx, row('rolled-back', 'root', 'not-checked'), []);
-          expect(listIndexOf(db).sync()).toBe(false);
+          // Another request's list, between two statements of this transaction.
+          expect(listIndexOf(db).sync()).toBe(true);
+          expect(names()).toEqual(['committed']);
           throw new Error('roll back');
         }),
       ).rejects.toThrow('roll back');
-      expect((await repo.listPage(all)).items).toEqual([]);
+      expect((await repo.listPage(all)).items.map((i) => i.name)).toEqual(['committed']);
+      await repo.transaction(async (trx) => {
+        await repo.insert(trx, row('later', 'root', 'not-checked'), []);
+        expect(listIndexOf(db).sync()).toBe(true);
+        expect(names()).toEqual(['committed']);
+      });
+      // Committed now: the next list has it.
+      expect((await repo.listPage(all)).items.map((i) => i.name)).toEqual(['committed', 'later']);
+    },
+  );
+
+  it.skipIf(testDatabaseUrl)(
+    'leaves a page to SQL while a transaction is open on an in-memory database (one connection)',
+    async () => {
+      const memory = openDatabase(':memory:');
+      await migrateToLatest(memory);
+      await memory.insertInto('spaces').values(space('root')).execute();
+      const memoryRepo = createIntegrationsRepository(memory);
+      await expect(
+        memoryRepo.transaction(async (trx) => {
+          await memoryRepo.insert(trx, row('rolled-back', 'root', 'not-checked'), []);
+          expect(listIndexOf(memory).sync()).toBe(false);
+          throw new Error('roll back');
+        }),
+      ).rejects.toThrow('roll back');
+      const all = { labels: [], spaceIds: 'all', limit: 51 } satisfies ListFilter;
+      expect((await memoryRepo.listPage(all)).items).toEqual([]);
+      await memory.destroy();
     },
   );
 });

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.js';
-import { generationOf, sqliteOf } from '../db/database.js';
+import { generationOf, sqliteOf, sqliteReaderOf } from '../db/database.js';
 import { itemJson } from './list-json.js';
 import { queryIndex, trigramsOf, type IndexEntry, type IndexState } from './list-index-query.js';
 import { PostgresFollower } from './list-index-postgres.js';
@@ -82,7 +82,7 @@ export class ListIndex {
 export interface FollowedIndex {
   /**
    * Brings the index up to the database as of this call, or answers false when it cannot
-   * (SQLite with a transaction open on the connection: what it wrote may still roll back).
+   * (an in-memory SQLite database with a transaction open: what it wrote may roll back).
    */
   sync(): boolean | Promise<boolean>;
   query(filter: ListFilter): ReturnType<typeof queryIndex>;
@@ -120,9 +120,11 @@ export function listIndexOf(db: Db): FollowedIndex {
   let index = indexes.get(db);
   if (!index) {
     const sqlite = sqliteOf(db);
-    index = sqlite
-      ? new SqliteFollower(new ListIndex(), sqlite, generationOf(db))
-      : new PostgresFollower(new ListIndex(), db);
+    const reader = sqliteReaderOf(db);
+    index =
+      sqlite && reader
+        ? new SqliteFollower(new ListIndex(), { main: sqlite, reader }, generationOf(db))
+        : new PostgresFollower(new ListIndex(), db);
     indexes.set(db, index);
   }
   return index;
