@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generationOf, migrateToLatest, openDatabase, type Db } from './database.js';
+import { spaceRow } from '../test/space-row.js';
 import { GenerationCache } from './generation.js';
 
 const dirs: string[] = [];
@@ -31,17 +32,7 @@ describe('generation cache', () => {
     // Asked once: not kept, so a page nobody asks for again never outlives the young heap.
     expect(await cache.get('n', () => Promise.resolve(7))).toBe(7);
     expect(await cache.get('n', () => Promise.resolve(-1))).toBe(7);
-    await db
-      .insertInto('spaces')
-      .values({
-        id: 'root',
-        name: 'root',
-        parent_id: null,
-        description: '',
-        inherit_entities: 0,
-        created_at: 'now',
-      })
-      .execute();
+    await db.insertInto('spaces').values(spaceRow('root')).execute();
     expect(await cache.get('n', () => Promise.resolve(-1))).toBe(-1);
     await db.destroy();
   });

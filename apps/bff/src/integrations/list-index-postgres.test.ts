@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase, type Db } from '../db/database.js';
 import { integrationRow } from '../test/integration-row.js';
+import { spaceRow } from '../test/space-row.js';
 import { createTestDatabase, testDatabaseUrl, type TestDatabase } from '../test/test-database.js';
 import { ListIndex } from './list-index.js';
 import { PostgresFollower } from './list-index-postgres.js';
@@ -18,17 +19,7 @@ beforeAll(async () => {
   a = openDatabase(database.location);
   b = openDatabase(database.location);
   await migrateToLatest(a);
-  await a
-    .insertInto('spaces')
-    .values({
-      id: 'root',
-      name: 'root',
-      parent_id: null,
-      description: '',
-      inherit_entities: 0,
-      created_at: new Date(0).toISOString(),
-    })
-    .execute();
+  await a.insertInto('spaces').values(spaceRow('root')).execute();
 });
 afterAll(async () => {
   if (!testDatabaseUrl) return;

@@ -40,10 +40,6 @@ export class PostgresFollower implements FollowedIndex {
     return this.index.query(filter);
   }
 
-  get size() {
-    return this.index.size;
-  }
-
   private async catchUp(): Promise<boolean> {
     const { db } = this;
     if (this.lastSeq === null) {

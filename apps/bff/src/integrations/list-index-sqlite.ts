@@ -55,10 +55,6 @@ export class SqliteFollower implements FollowedIndex {
   query(filter: ListFilter) {
     return this.index.query(filter);
   }
-
-  get size() {
-    return this.index.size;
-  }
 }
 
 const LIST_ROW = `SELECT i.*, (SELECT json_group_array(label) FROM (SELECT label FROM integration_labels l WHERE l.integration_id = i.id ORDER BY label)) AS labels_json FROM aws_integrations i`;

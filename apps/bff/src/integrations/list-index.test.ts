@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase, type Db } from '../db/database.js';
 import { integrationRow } from '../test/integration-row.js';
+import { spaceRow } from '../test/space-row.js';
 import { createTestDatabase, testDatabaseUrl, type TestDatabase } from '../test/test-database.js';
 import { ListIndex, listIndexOf } from './list-index.js';
 import { PostgresFollower } from './list-index-postgres.js';
@@ -45,22 +46,13 @@ beforeAll(async () => {
   await migrateToLatest(db);
   await db
     .insertInto('spaces')
-    .values(SPACES.map((id) => ({ ...space(id), parent_id: id === 'root' ? null : 'root' })))
+    .values(SPACES.map((id) => spaceRow(id)))
     .execute();
   repo = createIntegrationsRepository(db);
 });
 afterAll(async () => {
   await db.destroy();
   await database.drop();
-});
-
-const space = (id: string) => ({
-  id,
-  name: id,
-  parent_id: 'root',
-  description: '',
-  inherit_entities: 0,
-  created_at: new Date(0).toISOString(),
 });
 
 function row(name: string, spaceId: string, status: VerificationStatus): IntegrationRow {
@@ -140,7 +132,7 @@ async function apply(w: Write) {
       const id = pick(SPACES.slice(1), w.space);
       await db.deleteFrom('aws_integrations').where('space_id', '=', id).execute();
       await db.deleteFrom('spaces').where('id', '=', id).execute();
-      await db.insertInto('spaces').values(space(id)).execute();
+      await db.insertInto('spaces').values(spaceRow(id)).execute();
     }
   } catch (err) {
     // Name clashes (NOCASE) and duplicate labels are refused by the database, as in use.
@@ -289,7 +281,7 @@ describe('the in-memory list index', () => {
     async () => {
       const memory = openDatabase(':memory:');
       await migrateToLatest(memory);
-      await memory.insertInto('spaces').values(space('root')).execute();
+      await memory.insertInto('spaces').values(spaceRow('root')).execute();
       const memoryRepo = createIntegrationsRepository(memory);
       await expect(
         memoryRepo.transaction(async (trx) => {

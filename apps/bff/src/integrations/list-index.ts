@@ -28,10 +28,6 @@ export class ListIndex {
     return queryIndex(this.state, filter);
   }
 
-  get size() {
-    return this.byId.size;
-  }
-
   /** Sorting once: inserting 100,000 rows one by one would move O(n²) array slots. */
   load(rows: RawRow[]) {
     const { all, postings } = this.state;
@@ -86,7 +82,6 @@ export interface FollowedIndex {
    */
   sync(): boolean | Promise<boolean>;
   query(filter: ListFilter): ReturnType<typeof queryIndex>;
-  readonly size: number;
 }
 
 /** The list's status is the health state, as the SQL path reads it (`verification-status.ts`). */

@@ -72,7 +72,8 @@ export function createIntegrationsRepository(db: Db) {
     /**
      * A page of the list in (name, id) order as item JSON, and the total over all pages.
      * The in-memory index answers (decisions 012 and 015), unless a transaction is open on
-     * SQLite's connection: that case asks SQL.
+     * an in-memory SQLite database, whose one connection would show its uncommitted rows:
+     * that case asks SQL.
      */
     async listPage(filter: ListFilter) {
       const index = listIndexOf(db);
