@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
-import type { WebhooksRepository } from './repository.js';
+import type { DeliveryRow, WebhooksRepository } from './repository.js';
 import type { SecretBox } from './secret-box.js';
 import { send, type SendResult } from './send.js';
 
@@ -45,9 +45,10 @@ export function createDeliveryDispatcher(deps: {
   let again = false;
   const inFlight = new Set<Promise<unknown>>();
 
-  async function attempt(id: string): Promise<boolean> {
+  /** `held`: this replica queued the delivery with its lease already taken. */
+  async function attempt(id: string, held = false): Promise<boolean> {
     const now = clock.now().getTime();
-    if (!(await repo.claim(id, now, now + leaseMs))) return false;
+    if (!held && !(await repo.claim(id, now, now + leaseMs))) return false;
     const delivery = await repo.findDelivery(id);
     const webhook = delivery && (await repo.find(delivery.webhook_id));
     if (!delivery || !webhook) return false;
@@ -136,8 +137,15 @@ export function createDeliveryDispatcher(deps: {
     kick() {
       void runPass();
     },
-    /** One attempt of this delivery now, awaited ("Send test"). */
-    deliverNow: (id: string) => track(attempt(id)),
+    /**
+     * Queues a delivery and makes its first attempt now, awaited ("Send test"). It is queued
+     * with this replica's lease already on it, so no poll here or on another replica takes
+     * it in between and leaves the caller reading it as still pending.
+     */
+    async deliverNow(row: DeliveryRow) {
+      await repo.enqueue([{ ...row, lease_until: clock.now().getTime() + leaseMs }]);
+      await track(attempt(row.id, true));
+    },
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);

@@ -162,7 +162,6 @@ export function createWebhooksService(deps: {
       await requireRootAdmin(principal);
       await existing(id);
       const row = delivery(id, 'webhook.test', deps.payloads.test(clock.now().toISOString()));
-      await repo.enqueue([row]);
       await audit.record({
         actor: actorOf(principal),
         action: 'webhook.test',
@@ -170,7 +169,7 @@ export function createWebhooksService(deps: {
         targetId: id,
         detail: { deliveryId: row.id },
       });
-      await deps.dispatcher.deliverNow(row.id);
+      await deps.dispatcher.deliverNow(row);
       const sent = await repo.findDelivery(row.id);
       if (!sent) throw new NotFound('webhook_not_found', `No webhook ${id}`);
       return deliveryOf(sent);

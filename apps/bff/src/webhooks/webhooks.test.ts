@@ -69,6 +69,28 @@ describe('webhooks', () => {
     await receiver.close();
   });
 
+  it('answer Send test with the attempt it made, while replicas poll for due deliveries every millisecond', async () => {
+    const busy = await createTestApp({ webhookDelivery: { pollMs: 1 } });
+    const other = busy.replica();
+    const receiver = await startReceiver();
+    try {
+      const admin = await busy.loginAgent();
+      const created = await admin
+        .post('/api/webhooks')
+        .send({ url: receiver.url, events: ['integration.failing'] })
+        .expect(201);
+      for (let i = 0; i < 20; i++) {
+        const test = await admin.post(`/api/webhooks/${created.body.webhook.id}/test`).expect(200);
+        expect(test.body.delivery).toMatchObject({ status: 'delivered', attempts: 1 });
+      }
+      expect(receiver.received).toHaveLength(20);
+    } finally {
+      await receiver.close();
+      await other.close();
+      await busy.close();
+    }
+  });
+
   it('refuse URLs that are not http(s), empty event lists and unknown fields, naming the field', async () => {
     const bad = [
       [{ url: 'ftp://example.com/x', events: ['integration.failing'] }, 'url'],
