@@ -10,7 +10,7 @@ import { createAuthRepository } from './auth/repository.js';
 import { createAuditService } from './audit/service.js';
 import { createRateLimiter } from './auth/rate-limit.js';
 import { createAuthService } from './auth/service.js';
-import { generationOf } from './db/database.js';
+import { authGenerationOf, generationOf } from './db/database.js';
 import { createHealthRepository } from './integration-health/repository.js';
 import { createStateChangeOutbox } from './integration-health/outbox.js';
 import { createHealthScheduler } from './integration-health/scheduler.js';
@@ -60,7 +60,13 @@ export function createServices({ db, clock, platform, config, aws: rawAws, logge
   const authRepo = createAuthRepository(db);
   const generation = generationOf(db);
   const limiter = createRateLimiter(db, () => clock.now().getTime());
-  const auth = createAuthService({ repo: authRepo, audit, clock, generation, limiter });
+  const auth = createAuthService({
+    repo: authRepo,
+    audit,
+    clock,
+    generation: authGenerationOf(db),
+    limiter,
+  });
   const tokens = createTokensService({ repo: createTokensRepository(db), spaces, audit, clock });
   const accountRepo = createAccountRepository(db);
   const account = createAccountService({

@@ -27,10 +27,12 @@ export function createAuthService(deps: {
   limiter: RateLimiter;
 }) {
   const { repo, audit, clock } = deps;
-  // Every API call resolves its session; the answer can only change with a database write.
+  // Every API call resolves its session; the answer changes only with a write to users,
+  // memberships or sessions (`authGenerationOf`). Kept from the first miss: entries are small.
   const sessions = new GenerationCache<{ principal: Principal; expiresAt: string } | null>(
     deps.generation,
     10_000,
+    true,
   );
   const service = {
     /** Checks a password and opens a session; returns the raw session id for the cookie. */

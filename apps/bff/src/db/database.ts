@@ -16,8 +16,9 @@ import * as integrationHealth from './migrations/090-integration-health.js';
 import * as webhooks from './migrations/100-webhooks.js';
 import * as stateChangeOutbox from './migrations/110-state-change-outbox.js';
 import * as listChangesPostgres from './migrations/120-list-changes-postgres.js';
+import * as authVersion from './migrations/130-auth-version.js';
 import { dialectOf } from './dialect.js';
-import { countWrites, trackGeneration, type Generation } from './generation.js';
+import { countWrites, narrowGeneration, trackGeneration, type Generation } from './generation.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '100-webhooks': webhooks,
   '110-state-change-outbox': stateChangeOutbox,
   '120-list-changes-postgres': listChangesPostgres,
+  '130-auth-version': authVersion,
 };
 
 export const migrationNames = Object.keys(migrations);
@@ -133,6 +135,27 @@ export function sqliteReaderOf(db: Db): SqliteDatabase.Database | null {
  */
 export function generationOf(db: Db): Generation | null {
   return generations.get(db) ?? null;
+}
+
+const authGenerations = new WeakMap<Db, Generation>();
+
+/**
+ * A generation that moves only with writes to users, memberships and sessions (migration
+ * 130's counter), for the session cache: other writes leave sessions cached. Null where
+ * `generationOf` is.
+ */
+export function authGenerationOf(db: Db): Generation | null {
+  const base = generations.get(db);
+  const sqlite = sqliteHandles.get(db);
+  if (!base || !sqlite) return null;
+  let narrowed = authGenerations.get(db);
+  if (!narrowed) {
+    // Prepared on first use: the table exists once migrations ran.
+    const version = () => sqlite.prepare('SELECT version FROM auth_version').pluck().get();
+    narrowed = narrowGeneration(base, version, () => sqlite.inTransaction);
+    authGenerations.set(db, narrowed);
+  }
+  return narrowed;
 }
 
 /**

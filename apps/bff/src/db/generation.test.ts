@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { generationOf, migrateToLatest, openDatabase, type Db } from './database.js';
+import {
+  authGenerationOf,
+  generationOf,
+  migrateToLatest,
+  openDatabase,
+  type Db,
+} from './database.js';
 import { spaceRow } from '../test/space-row.js';
 import { GenerationCache } from './generation.js';
 
@@ -52,6 +58,77 @@ describe('generation cache', () => {
     other.close();
     await nextTurn();
     expect(await cache.get('n', () => spaceCount(db))).toBe(1);
+    await db.destroy();
+  });
+});
+
+describe('auth generation', () => {
+  const user = { id: 'u1', email: 'a@example.com', password_hash: 'x', created_at: 'now' };
+
+  it('moves with writes to users, memberships and sessions, and with nothing else', async () => {
+    const { db } = await open();
+    const auth = authGenerationOf(db)!;
+    const moved = async (write: () => Promise<unknown>) => {
+      const before = auth.current();
+      await write();
+      return auth.current() !== before;
+    };
+    expect(await moved(() => db.insertInto('spaces').values(spaceRow('root')).execute())).toBe(
+      false,
+    );
+    expect(await moved(() => db.insertInto('spaces').values(spaceRow('dev')).execute())).toBe(
+      false,
+    );
+    expect(await moved(() => db.insertInto('users').values(user).execute())).toBe(true);
+    const member = { user_id: 'u1', space_id: 'dev', role: 'admin' };
+    expect(await moved(() => db.insertInto('memberships').values(member).execute())).toBe(true);
+    const session = { id_hash: 'h', user_id: 'u1', created_at: 'now', expires_at: 'later' };
+    expect(await moved(() => db.insertInto('sessions').values(session).execute())).toBe(true);
+    expect(
+      await moved(() =>
+        db.updateTable('spaces').set({ name: 'Dev' }).where('id', '=', 'dev').execute(),
+      ),
+    ).toBe(false);
+    // A cascade: deleting the space deletes the user's membership in it.
+    expect(await moved(() => db.deleteFrom('spaces').where('id', '=', 'dev').execute())).toBe(true);
+    expect(await db.selectFrom('memberships').selectAll().execute()).toEqual([]);
+    await db.destroy();
+  });
+
+  it("notices another process's session write from the next turn", async () => {
+    const { db, file } = await open();
+    await db.insertInto('users').values(user).execute();
+    const auth = authGenerationOf(db)!;
+    const before = auth.current();
+    const other = new SqliteDatabase(file);
+    other.prepare(`DELETE FROM users`).run();
+    other.close();
+    await nextTurn();
+    expect(auth.current()).not.toBe(before);
+    await db.destroy();
+  });
+
+  it("is the whole database's generation while a transaction is open, and never repeats across a rollback", async () => {
+    const { db } = await open();
+    const auth = authGenerationOf(db)!;
+    const before = auth.current();
+    const during: string[] = [];
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await trx.insertInto('users').values(user).execute();
+        during.push(auth.current());
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(during[0]).not.toBe(before);
+    expect(auth.current()).toBe(before);
+    // The counter comes back to the value it had during the rolled-back transaction, for
+    // other contents: the generation must not.
+    await db
+      .insertInto('users')
+      .values({ ...user, id: 'u2' })
+      .execute();
+    expect(auth.current()).not.toBe(during[0]);
     await db.destroy();
   });
 });

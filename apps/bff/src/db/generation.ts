@@ -35,6 +35,35 @@ export function trackGeneration(sqlite: SqliteDatabase.Database): Generation {
   };
 }
 
+/**
+ * A generation that moves only when a counter does (`version`, e.g. migration 130's count
+ * of writes to the tables a cache depends on), so other writes leave that cache alone. The
+ * counter is read again only when the whole database's generation (`base`) moved. While a
+ * transaction is open on the connection (`inTransaction`) it is `base` itself: the counter
+ * could then hold a write that a rollback takes back, and the same value come again for
+ * other contents.
+ */
+export function narrowGeneration(
+  base: Generation,
+  version: () => unknown,
+  inTransaction: () => boolean,
+): Generation {
+  let seen: string | undefined;
+  let value = '';
+  return {
+    current: () => {
+      const now = base.current();
+      if (inTransaction()) return `t${now}`;
+      if (now !== seen) {
+        seen = now;
+        value = `v${String(version())}`;
+      }
+      return value;
+    },
+    bump: () => base.bump(),
+  };
+}
+
 /** Wraps a write statement so running it moves the generation on. */
 export function countWrites(statement: SqliteDatabase.Statement, generation: Generation): void {
   const run = statement.run.bind(statement);
@@ -54,6 +83,7 @@ export function countWrites(statement: SqliteDatabase.Statement, generation: Gen
  * A value is kept from its key's second miss in a generation on: keeping every large value
  * asked for once (most list pages between two writes) made them outlive the young
  * generation of the heap and cost more in garbage collection than the hits saved.
+ * Small values (`keepFromFirstMiss`) are kept from their first miss.
  * Without a generation (null) nothing is kept: every get computes.
  */
 export class GenerationCache<T> {
@@ -64,6 +94,7 @@ export class GenerationCache<T> {
   constructor(
     private readonly generation: Generation | null,
     private readonly maxEntries = 1_000,
+    private readonly keepFromFirstMiss = false,
   ) {}
 
   async get(key: string, compute: () => Promise<T>): Promise<T> {
@@ -78,7 +109,7 @@ export class GenerationCache<T> {
     const value = await compute();
     // Recheck: a write during compute makes the value possibly stale already.
     if (this.generation.current() !== generation || this.entriesOf !== generation) return value;
-    if (this.missedOnce.delete(key)) {
+    if (this.keepFromFirstMiss || this.missedOnce.delete(key)) {
       if (this.entries.size >= this.maxEntries) this.entries.clear();
       this.entries.set(key, value);
     } else {
