@@ -87,15 +87,21 @@ export function createNamesRepository(db: Db) {
   }
 
   return {
-    async resolve(refs: readonly Reference[], actors: readonly string[] = []): Promise<Names> {
+    /** `known`: names the caller already holds (rows it just read), not looked up again. */
+    async resolve(
+      refs: readonly Reference[],
+      actors: readonly string[] = [],
+      known: readonly (Reference & { name: string })[] = [],
+    ): Promise<Names> {
+      const found = new Map(known.map((k) => [`${k.type}\0${k.id}`, k.name]));
       const wanted = new Map<string, Set<string>>();
       const want = (type: string, id: string) => {
+        if (found.has(`${type}\0${id}`)) return;
         const ids = wanted.get(type) ?? new Set<string>();
         wanted.set(type, ids.add(id));
       };
       for (const r of refs) want(r.type, r.id);
       for (const a of actors) if (a.startsWith(TOKEN)) want('token', a.slice(TOKEN.length));
-      const found = new Map<string, string>();
       await Promise.all(
         [...wanted].map(async ([type, ids]) => {
           for (const row of await lookup(type, [...ids]))

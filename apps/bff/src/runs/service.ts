@@ -59,13 +59,14 @@ export function createRunsService(deps: RunsDeps) {
   }
 
   /** One lookup per kind of name for the whole list (decision 014). */
-  function namesFor(rows: RunRow[]) {
+  function namesFor(rows: RunRow[], known: Parameters<NamesRepository['resolve']>[2] = []) {
     return deps.names.resolve(
       rows.flatMap((r) => [
         { type: 'stack', id: r.stack_slug },
         ...(r.integration_id ? [{ type: 'aws_integration', id: r.integration_id }] : []),
       ]),
       rows.map((r) => r.created_by),
+      known,
     );
   }
 
@@ -137,7 +138,12 @@ export function createRunsService(deps: RunsDeps) {
           expiresAt: row.expires_at,
         },
       });
-      return toRun(row, await namesFor([row]));
+      // The stack's and integration's names are in hand; only a token's is looked up.
+      const known = [
+        { type: 'stack', id: slug, name: stack.name },
+        { type: 'aws_integration', id: integration.id, name: integration.name },
+      ];
+      return toRun(row, await namesFor([row], known));
     },
 
     // Worker tokens hold no read role, so the history is not theirs to see.
