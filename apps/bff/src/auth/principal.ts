@@ -5,6 +5,8 @@ export type Principal =
   | {
       kind: 'token';
       id: string;
+      /** Its name as stored when the request began, for the answer to name it. */
+      name: string;
       role: TokenRole;
       spaceId: string;
       /** What it mints may not outlive it. */

@@ -138,10 +138,13 @@ export function createRunsService(deps: RunsDeps) {
           expiresAt: row.expires_at,
         },
       });
-      // The stack's and integration's names are in hand; only a token's is looked up.
+      // Every name the answer shows is in hand: nothing is looked up.
       const known = [
         { type: 'stack', id: slug, name: stack.name },
         { type: 'aws_integration', id: integration.id, name: integration.name },
+        ...(principal.kind === 'token'
+          ? [{ type: 'token', id: principal.id, name: principal.name }]
+          : []),
       ];
       return toRun(row, await namesFor([row], known));
     },

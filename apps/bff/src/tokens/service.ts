@@ -124,6 +124,7 @@ export function createTokensService(deps: {
       return {
         kind: 'token',
         id: row.id,
+        name: row.name,
         role: row.role as TokenRole,
         spaceId: row.space_id,
         expiresAt: row.expires_at,
