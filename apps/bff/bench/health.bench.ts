@@ -40,7 +40,7 @@ async function p99(base: string, cookie: string, paths: string[], seconds: numbe
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'rolebridge-bench-health-'));
   try {
-    const sandboxUrl = await startStandaloneSandbox();
+    const { url: sandboxUrl } = await startStandaloneSandbox();
     const roleArn = await createAnyStackRole(sandboxUrl, 'bench-health');
     const file = join(dir, 'rolebridge.db');
     const { port, child } = await startServer(

@@ -64,7 +64,7 @@ export function startServer(
 }
 
 /** `npm run sandbox` on a free port: the stand-in for AWS that the console calls. */
-export async function startStandaloneSandbox(): Promise<string> {
+export async function startStandaloneSandbox(): Promise<{ url: string; pid: number }> {
   const port = await freePort();
   const child = spawnTs(
     new URL('../../../packages/aws-sandbox/src/main.ts', import.meta.url).pathname,
@@ -78,7 +78,7 @@ export async function startStandaloneSandbox(): Promise<string> {
       () => true,
       () => false,
     );
-    if (up) return url;
+    if (up) return { url, pid: child.pid ?? 0 };
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('the sandbox did not start');

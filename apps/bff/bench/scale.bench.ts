@@ -13,6 +13,7 @@ import autocannon from 'autocannon';
 import { createPostgresSchema } from '../src/test/test-database.js';
 import { admin } from './harness.js';
 import { createAnyStackRole, startServer, startStandaloneSandbox, stopAll } from './processes.js';
+import { countCpu, describeCpu, pidsNamed } from './cpu.js';
 import { random, seedIntegrations } from './seed.js';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL;
@@ -29,10 +30,19 @@ const LIST_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WARM_UP_S = 2;
 const dir = mkdtempSync(join(tmpdir(), 'rolebridge-bench-scale-'));
 /** A bench process of scale-servers.ts; resolves with the port it prints once listening. */
-const start = async (args: string[], env: Record<string, string> = {}) =>
-  (await startServer(new URL('./scale-servers.ts', import.meta.url).pathname, args, env)).port;
+const pids = new Map<number, number>(); // port → pid of the process listening there
+const start = async (args: string[], env: Record<string, string> = {}) => {
+  const { port, child } = await startServer(
+    new URL('./scale-servers.ts', import.meta.url).pathname,
+    args,
+    env,
+  );
+  pids.set(port, child.pid ?? 0);
+  return port;
+};
 
-const sandboxUrl = await startStandaloneSandbox();
+const sandbox = await startStandaloneSandbox();
+const sandboxUrl = sandbox.url;
 // What the README's replica commands set: the SDK's own variables, the platform's demo keys.
 const awsEnv = {
   AWS_REGION: 'us-east-1',
@@ -243,15 +253,31 @@ try {
     }),
   ) as Record<(typeof listConfigs)[number][0], Figures>;
   console.log('runs started');
+  // Each followed by where its CPU went: c/b can only exceed 1 if (b) left a core idle.
+  const withCpu = async (name: string, replicas: number[], port: number, worker: object) => {
+    const counting = countCpu({
+      replicas: () => replicas.map((p) => pids.get(p) ?? 0),
+      PostgreSQL: () => pidsNamed('postgres'),
+      sandbox: () => [sandbox.pid],
+      'proxy and load generator': () => [
+        ...(replicas.includes(port) ? [] : [pids.get(port) ?? 0]),
+        process.pid,
+      ],
+    });
+    const figures = await measure(name, 'runs/s', () =>
+      runsLoad(port, worker as Record<string, string>),
+    );
+    if (counting) console.log(`    ${describeCpu(counting.stop())}`);
+    return figures;
+  };
   const runs = {
-    a: await measure('(a) one replica, SQLite', 'runs/s', () =>
-      runsLoad(sqlitePort, onSqlite.worker),
-    ),
-    b: await measure('(b) one replica, PostgreSQL, proxy', 'runs/s', () =>
-      runsLoad(soloProxy, onPostgres.worker),
-    ),
-    c: await measure('(c) two replicas, PostgreSQL, proxy', 'runs/s', () =>
-      runsLoad(proxyPort, onPostgres.worker),
+    a: await withCpu('(a) one replica, SQLite', [sqlitePort], sqlitePort, onSqlite.worker),
+    b: await withCpu('(b) one replica, PostgreSQL, proxy', [pg1], soloProxy, onPostgres.worker),
+    c: await withCpu(
+      '(c) two replicas, PostgreSQL, proxy',
+      [pg1, pg2],
+      proxyPort,
+      onPostgres.worker,
     ),
   };
 
