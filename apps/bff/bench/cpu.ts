@@ -68,7 +68,7 @@ export function countCpu(groups: CpuGroups) {
   };
 }
 
-/** `machine 1.96 of 2 cores: replicas 0.78, PostgreSQL 0.55, …` */
+/** `CPU: machine 1.82 of 2 cores busy; replicas 0.58, PostgreSQL 0.80, …` */
 export function describeCpu(used: ReturnType<NonNullable<ReturnType<typeof countCpu>>['stop']>) {
   const groups = Object.entries(used.byGroup)
     .map(([name, cores]) => `${name} ${cores.toFixed(2)}`)
