@@ -28,11 +28,13 @@ export function createAuthService(deps: {
 }) {
   const { repo, audit, clock } = deps;
   // Every API call resolves its session; the answer changes only with a write to users,
-  // memberships or sessions (`authGenerationOf`). Kept from the first miss: entries are small.
+  // memberships or sessions (`authGenerationOf`). A session found is kept from its first
+  // miss (entries are small); an unknown cookie only from its second, so a client sending
+  // made-up ones does not fill the cache and push the real sessions out.
   const sessions = new GenerationCache<{ principal: Principal; expiresAt: string } | null>(
     deps.generation,
     10_000,
-    true,
+    (found) => found !== null,
   );
   const service = {
     /** Checks a password and opens a session; returns the raw session id for the cookie. */

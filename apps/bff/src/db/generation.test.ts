@@ -43,6 +43,17 @@ describe('generation cache', () => {
     await db.destroy();
   });
 
+  it('keeps the values its predicate picks from their first miss, the others from their second', async () => {
+    const { db } = await open();
+    const cache = new GenerationCache<number | null>(generationOf(db), 10, (v) => v !== null);
+    expect(await cache.get('found', () => Promise.resolve(1))).toBe(1);
+    expect(await cache.get('found', () => Promise.resolve(-1))).toBe(1);
+    expect(await cache.get('unknown', () => Promise.resolve(null))).toBe(null);
+    expect(await cache.get('unknown', () => Promise.resolve(2))).toBe(2);
+    expect(await cache.get('unknown', () => Promise.resolve(-1))).toBe(2);
+    await db.destroy();
+  });
+
   it('notices a commit by another process on the same file from the next turn', async () => {
     const { db, file } = await open();
     const cache = new GenerationCache<number>(generationOf(db));

@@ -83,7 +83,8 @@ export function countWrites(statement: SqliteDatabase.Statement, generation: Gen
  * A value is kept from its key's second miss in a generation on: keeping every large value
  * asked for once (most list pages between two writes) made them outlive the young
  * generation of the heap and cost more in garbage collection than the hits saved.
- * Small values (`keepFromFirstMiss`) are kept from their first miss.
+ * Values that `keepFromFirstMiss` picks (small ones, asked for again and again) are kept
+ * from their first miss.
  * Without a generation (null) nothing is kept: every get computes.
  */
 export class GenerationCache<T> {
@@ -94,7 +95,7 @@ export class GenerationCache<T> {
   constructor(
     private readonly generation: Generation | null,
     private readonly maxEntries = 1_000,
-    private readonly keepFromFirstMiss = false,
+    private readonly keepFromFirstMiss: (value: T) => boolean = () => false,
   ) {}
 
   async get(key: string, compute: () => Promise<T>): Promise<T> {
@@ -109,7 +110,7 @@ export class GenerationCache<T> {
     const value = await compute();
     // Recheck: a write during compute makes the value possibly stale already.
     if (this.generation.current() !== generation || this.entriesOf !== generation) return value;
-    if (this.keepFromFirstMiss || this.missedOnce.delete(key)) {
+    if (this.keepFromFirstMiss(value) || this.missedOnce.delete(key)) {
       if (this.entries.size >= this.maxEntries) this.entries.clear();
       this.entries.set(key, value);
     } else {
