@@ -17,6 +17,7 @@ import * as webhooks from './migrations/100-webhooks.js';
 import * as stateChangeOutbox from './migrations/110-state-change-outbox.js';
 import * as listChangesPostgres from './migrations/120-list-changes-postgres.js';
 import * as authVersion from './migrations/130-auth-version.js';
+import * as integrationLockPerSchema from './migrations/140-integration-lock-per-schema.js';
 import { dialectOf } from './dialect.js';
 import { countWrites, narrowGeneration, trackGeneration, type Generation } from './generation.js';
 import type { Database } from './schema.js';
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '110-state-change-outbox': stateChangeOutbox,
   '120-list-changes-postgres': listChangesPostgres,
   '130-auth-version': authVersion,
+  '140-integration-lock-per-schema': integrationLockPerSchema,
 };
 
 export const migrationNames = Object.keys(migrations);

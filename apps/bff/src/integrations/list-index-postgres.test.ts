@@ -100,6 +100,39 @@ describe.runIf(testDatabaseUrl)('the list index on PostgreSQL', () => {
     expect(names(onA)).toEqual(['first', 'second']);
   });
 
+  it("does not hold up another installation's writes, in another schema of the database", async () => {
+    const other = await createTestDatabase();
+    const elsewhere = openDatabase(other.location);
+    try {
+      await migrateToLatest(elsewhere);
+      await elsewhere.insertInto('spaces').values(spaceRow('root')).execute();
+      const repoB = createIntegrationsRepository(b);
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let written!: () => void;
+      const wrote = new Promise<void>((resolve) => (written = resolve));
+      // A writer here holds its transaction, and so the lock, open...
+      const first = repoB.transaction(async (trx) => {
+        await repoB.insert(trx, integrationRow('held'), []);
+        written();
+        await held;
+      });
+      await wrote;
+      // ...and a writer in the other schema commits all the same (it waited, before 140).
+      const elsewhereDone = insert(elsewhere, 'elsewhere').then(() => true);
+      const waited = new Promise((resolve) => setTimeout(() => resolve(false), 2_000));
+      expect(await Promise.race([elsewhereDone, waited])).toBe(true);
+      release();
+      await first;
+      expect(await elsewhere.selectFrom('aws_integrations').select('name').execute()).toEqual([
+        { name: 'elsewhere' },
+      ]);
+    } finally {
+      await elsewhere.destroy();
+      await other.drop();
+    }
+  });
+
   it('keeps up with many writers on two replicas at once', async () => {
     const onA = await follower(a);
     const writes = Array.from({ length: 40 }, (_, n) =>
