@@ -3,7 +3,8 @@
 // PostgreSQL behind a round-robin loopback proxy:
 //   - list requests per second: distinct label pairs over 10,000 integrations, page cache off,
 //     16 connections (autocannon, as bench:list);
-//   - runs started per second: 100 stacks sharing one auto-attached integration, 16 at a time.
+//   - runs started per second: 100 stacks sharing one auto-attached integration, 16 at a time,
+//     each configuration followed by where the machine's CPU went (cpu.ts).
 // Needs BENCH_DATABASE_URL=postgres://… (each configuration gets a fresh schema in it).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -254,7 +255,12 @@ try {
   ) as Record<(typeof listConfigs)[number][0], Figures>;
   console.log('runs started');
   // Each followed by where its CPU went: c/b can only exceed 1 if (b) left a core idle.
-  const withCpu = async (name: string, replicas: number[], port: number, worker: object) => {
+  const withCpu = async (
+    name: string,
+    replicas: number[],
+    port: number,
+    worker: Record<string, string>,
+  ) => {
     const counting = countCpu({
       replicas: () => replicas.map((p) => pids.get(p) ?? 0),
       PostgreSQL: () => pidsNamed('postgres'),
@@ -264,9 +270,7 @@ try {
         process.pid,
       ],
     });
-    const figures = await measure(name, 'runs/s', () =>
-      runsLoad(port, worker as Record<string, string>),
-    );
+    const figures = await measure(name, 'runs/s', () => runsLoad(port, worker));
     if (counting) console.log(`    ${describeCpu(counting.stop())}`);
     return figures;
   };
