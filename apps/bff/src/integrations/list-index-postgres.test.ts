@@ -41,6 +41,29 @@ const insert = (db: Db, name: string, labels: string[] = []) => {
   const repo = createIntegrationsRepository(db);
   return repo.transaction((trx) => repo.insert(trx, integrationRow(name), labels));
 };
+/**
+ * Inserts an integration and holds its transaction (and the integration-write lock) open;
+ * resolves once the row is written, with `commit` to end the transaction.
+ */
+async function holdOpenWrite(db: Db, name: string) {
+  const repo = createIntegrationsRepository(db);
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let written!: () => void;
+  const wrote = new Promise<void>((resolve) => (written = resolve));
+  const done = repo.transaction(async (trx) => {
+    await repo.insert(trx, integrationRow(name), []);
+    written();
+    await held;
+  });
+  await wrote;
+  return {
+    commit: () => {
+      release();
+      return done;
+    },
+  };
+}
 
 describe.runIf(testDatabaseUrl)('the list index on PostgreSQL', () => {
   it("has another replica's commit in the next answer, with no wait", async () => {
@@ -75,18 +98,8 @@ describe.runIf(testDatabaseUrl)('the list index on PostgreSQL', () => {
 
   it('misses no commit when a later write commits first: integration writes wait their turn', async () => {
     const onA = await follower(a);
-    const repoB = createIntegrationsRepository(b);
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let written!: () => void;
-    const wrote = new Promise<void>((resolve) => (written = resolve));
     // The first writer takes its sequence number and holds its transaction open...
-    const first = repoB.transaction(async (trx) => {
-      await repoB.insert(trx, integrationRow('first'), []);
-      written();
-      await held;
-    });
-    await wrote;
+    const first = await holdOpenWrite(b, 'first');
     // ...the second writes after it on another replica and would commit first, unserialised.
     let secondDone = false;
     const second = insert(a, 'second').then(() => (secondDone = true));
@@ -94,8 +107,7 @@ describe.runIf(testDatabaseUrl)('the list index on PostgreSQL', () => {
     expect(secondDone).toBe(false);
     await onA.sync();
     expect(names(onA)).toEqual([]);
-    release();
-    await Promise.all([first, second]);
+    await Promise.all([first.commit(), second]);
     await onA.sync();
     expect(names(onA)).toEqual(['first', 'second']);
   });
@@ -106,24 +118,13 @@ describe.runIf(testDatabaseUrl)('the list index on PostgreSQL', () => {
     try {
       await migrateToLatest(elsewhere);
       await elsewhere.insertInto('spaces').values(spaceRow('root')).execute();
-      const repoB = createIntegrationsRepository(b);
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      let written!: () => void;
-      const wrote = new Promise<void>((resolve) => (written = resolve));
       // A writer here holds its transaction, and so the lock, open...
-      const first = repoB.transaction(async (trx) => {
-        await repoB.insert(trx, integrationRow('held'), []);
-        written();
-        await held;
-      });
-      await wrote;
+      const first = await holdOpenWrite(b, 'held');
       // ...and a writer in the other schema commits all the same (it waited, before 140).
       const elsewhereDone = insert(elsewhere, 'elsewhere').then(() => true);
       const waited = new Promise((resolve) => setTimeout(() => resolve(false), 2_000));
       expect(await Promise.race([elsewhereDone, waited])).toBe(true);
-      release();
-      await first;
+      await first.commit();
       expect(await elsewhere.selectFrom('aws_integrations').select('name').execute()).toEqual([
         { name: 'elsewhere' },
       ]);
