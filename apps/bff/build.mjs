@@ -1,7 +1,7 @@
 // Bundles the BFF and the workspace packages it imports (TypeScript source) into one file;
 // third-party packages stay external and load from node_modules.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const external = Object.keys(pkg.dependencies).filter((name) => !name.startsWith('@rolebridge/'));
@@ -17,3 +17,8 @@ await build({
   external,
   logLevel: 'warning',
 });
+// A worker thread loads its file by path: the checkpoint worker goes next to the bundle.
+copyFileSync(
+  new URL('./src/db/checkpoint-worker.mjs', import.meta.url),
+  new URL('./dist/checkpoint-worker.mjs', import.meta.url),
+);

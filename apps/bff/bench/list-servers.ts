@@ -9,6 +9,7 @@ import { createApp } from '../src/app.js';
 import { staticPlatformIdentity } from '../src/aws/platform-identity.js';
 import { createStsClients } from '../src/aws/sts-clients.js';
 import { systemClock } from '../src/clock.js';
+import { checkpointInBackground } from '../src/db/checkpointer.js';
 import { openDatabase } from '../src/db/database.js';
 import { listIndexOf } from '../src/integrations/list-index.js';
 import { createLogger } from '../src/logging/logger.js';
@@ -36,8 +37,10 @@ if (mode === 'bff' || mode === 'bff-uncached') {
     aws: { sts: createStsClients({ defaultRegion: 'us-east-1', endpoint: 'http://127.0.0.1:9' }) },
     config: { mode: 'sandbox', secureCookies: false, cacheListPages: mode === 'bff' },
   });
-  // As main.ts does: the index is read once before the server takes requests.
+  // As main.ts does: the index is read once before the server takes requests, and SQLite's
+  // log is checkpointed on a thread of its own.
   await listIndexOf(db).sync();
+  checkpointInBackground(db, { logger });
   const server = app.listen(0, '127.0.0.1', () =>
     ready((server.address() as { port: number }).port),
   );

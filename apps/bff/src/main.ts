@@ -8,6 +8,7 @@ import { createStsClients } from './aws/sts-clients.js';
 import { systemClock } from './clock.js';
 import { loadEnv } from './config/env.js';
 import { resolveSecretsKey } from './config/secrets-key.js';
+import { checkpointInBackground } from './db/checkpointer.js';
 import { migrateToLatest, openDatabase, withStartupLock } from './db/database.js';
 import { listIndexOf } from './integrations/list-index.js';
 import { createLogger } from './logging/logger.js';
@@ -116,6 +117,8 @@ async function main() {
   services.webhookDispatcher.start();
   // The first list request would otherwise pay for reading every integration (decision 012).
   await listIndexOf(db).sync();
+  // A commit that checkpoints SQLite's log holds up every request for two disk syncs.
+  checkpointInBackground(db, { logger });
 
   const server = app.listen(env.PORT, env.HOST, () => {
     // The bound port, not the configured one: PORT=0 picks a free port.
