@@ -14,6 +14,10 @@ export function redactPath(path: string): string {
 
 /** One line per request: no headers, no body, no query string (cursors and search terms stay out). */
 export function requestLogger(logger: Logger): RequestHandler {
+  // The line's five fields are made here and hold no secret (the path is redacted above), so
+  // it skips the logger's wildcard redaction: pino 10 runs it on every field, parsing each
+  // path again each time, about 20 kB of garbage a request for nothing to redact.
+  const lines = logger.child({}, { redact: [] });
   return (req, res, next) => {
     const start = process.hrtime.bigint();
     const id = randomUUID();
@@ -21,7 +25,7 @@ export function requestLogger(logger: Logger): RequestHandler {
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       const level = res.statusCode >= 500 ? 'error' : 'info';
-      logger[level](
+      lines[level](
         {
           reqId: id,
           method: req.method,
