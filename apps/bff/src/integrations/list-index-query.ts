@@ -7,29 +7,59 @@ import {
 import { firstAfter, foldAscii, type Ordered } from './list-order.js';
 
 export interface IndexEntry extends Ordered {
+  /** Its place in `IndexState.entries` and in every bit set. */
+  slot: number;
   name: string;
   spaceId: string;
-  labels: ReadonlySet<string>;
+  labels: readonly string[];
   status: VerificationStatus;
-  /** The item as the list serialises it (list-json.ts). */
-  json: string;
+  /** The item as the list serialises it, in UTF-8 (list-json.ts). */
+  json: Buffer;
 }
 
+/**
+ * Lists hold slots, small integers, rather than the entries: a walk reads a packed array of
+ * numbers and one bit per label or status filter, and visits an entry only once those
+ * match. Walking entries themselves meant a cache miss or three per entry, four times the
+ * time of the same walk with the entries already in the CPU's cache.
+ */
 export interface IndexState {
-  /** Every integration in list order. */
-  all: IndexEntry[];
-  /** `l:<label>`, `s:<status>` and `t:<trigram>` → their integrations in list order. */
-  postings: Map<string, IndexEntry[]>;
+  /** Entries by slot; a free slot holds undefined until an entry takes it again. */
+  entries: (IndexEntry | undefined)[];
+  /** Their folded names by slot: a search reads the name without visiting the entry. */
+  keys: string[];
+  /** Every integration's slot in list order. */
+  all: number[];
+  /** `l:<label>`, `s:<status>` and `t:<two or three characters>` → their slots in list order. */
+  postings: Map<string, number[]>;
+  /** `l:<label>` and `s:<status>` → a bit per slot, set for the entries they hold. */
+  bits: Map<string, Uint32Array>;
 }
 
-const EMPTY: IndexEntry[] = [];
+const EMPTY: number[] = [];
+const NO_BITS = new Uint32Array(0);
 
-/** Every three-character run of a folded name: a search walks its rarest one's list. */
-export function trigramsOf(key: string): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i + 3 <= key.length; i += 1) out.add(key.slice(i, i + 3));
+/** Keys with a bit set: few (labels, statuses), where runs of a name are thousands. */
+export const hasBits = (key: string) => key.startsWith('l:') || key.startsWith('s:');
+
+export const hasBit = (bits: Uint32Array, slot: number) =>
+  ((bits[slot >>> 5] ?? 0) & (1 << (slot & 31))) !== 0;
+
+/** Every run of `n` characters in `s`. */
+function runsOf(s: string, n: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + n <= s.length; i += 1) out.push(s.slice(i, i + n));
   return out;
 }
+
+/** What a folded name is listed under: every run of two and of three characters. */
+export const gramsOf = (key: string) => new Set([...runsOf(key, 2), ...runsOf(key, 3)]);
+
+/**
+ * The lists a search can walk: its three-character runs, or itself when two characters
+ * long ("ml", "qa"); a one-character search walks every integration.
+ */
+const searchGrams = (needle: string) => (needle.length === 2 ? [needle] : runsOf(needle, 3));
 
 /**
  * One page in list order and the total, answering exactly what `list-query.ts` answers in
@@ -38,30 +68,34 @@ export function trigramsOf(key: string): Set<string> {
 export function queryIndex(state: IndexState, filter: ListFilter) {
   const needle = filter.q ? foldAscii(filter.q) : undefined;
   const spaces = filter.spaceIds === 'all' ? null : new Set(filter.spaceIds);
-  const { labels, space, status } = filter;
-  const matches = (e: IndexEntry) =>
-    labels.every((l) => e.labels.has(l)) &&
-    (!spaces || spaces.has(e.spaceId)) &&
-    (space === undefined || e.spaceId === space) &&
-    (!status || e.status === status) &&
-    (needle === undefined || e.key.includes(needle));
-
-  // The shortest list that holds every match leads; the others are checked on each entry.
+  const { space, status, labels } = filter;
   const keys = [
     ...labels.map((l) => `l:${l}`),
     ...(status ? [`s:${status}`] : []),
-    ...[...(needle ? trigramsOf(needle) : [])].map((t) => `t:${t}`),
+    ...(needle ? searchGrams(needle) : []).map((gram) => `t:${gram}`),
   ];
+  const required = keys.filter(hasBits).map((key) => state.bits.get(key) ?? NO_BITS);
+  const further = spaces !== null || space !== undefined || needle !== undefined;
+  const entryAt = (slot: number) => state.entries[slot]!;
+  const matches = (slot: number) => {
+    for (let i = 0; i < required.length; i += 1) if (!hasBit(required[i]!, slot)) return false;
+    if (!further) return true;
+    if (needle !== undefined && !state.keys[slot]!.includes(needle)) return false;
+    const e = entryAt(slot);
+    return (!spaces || spaces.has(e.spaceId)) && (space === undefined || e.spaceId === space);
+  };
+
+  // The shortest list that holds every match leads; the others are checked on each slot.
   let driver = state.all;
   for (const key of keys) {
     const list = state.postings.get(key) ?? EMPTY;
     if (list.length < driver.length) driver = list;
   }
   const items: IndexEntry[] = [];
-  const start = filter.after ? firstAfter(driver, foldedPoint(filter.after)) : 0;
+  const start = filter.after ? firstAfter(driver, entryAt, foldedPoint(filter.after)) : 0;
   for (let i = start; i < driver.length && items.length < filter.limit; i += 1) {
-    const entry = driver[i]!;
-    if (matches(entry)) items.push(entry);
+    const slot = driver[i]!;
+    if (matches(slot)) items.push(entryAt(slot));
   }
   /** Matches from the start, counted up to `cap` without keeping them. */
   const count = (cap: number) => {

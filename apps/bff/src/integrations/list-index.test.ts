@@ -296,3 +296,40 @@ describe('the in-memory list index', () => {
     },
   );
 });
+
+describe('the index in memory', () => {
+  const raw = (n: number) => ({
+    ...integrationRow(`item-${String(n).padStart(5, '0')}`, { id: `id-${n}` }),
+    labels_json: JSON.stringify(n % 3 === 0 ? ['x'] : ['y']),
+  });
+  const named = (filter: Partial<ListFilter>) =>
+    new Set(
+      index
+        .query({ labels: [], spaceIds: 'all', limit: 20_000, ...filter })
+        .items.map((e) => e.name),
+    );
+  let index: ListIndex;
+
+  it('keeps every label bit as it grows past its first bit sets, and as entries leave and others come', () => {
+    index = new ListIndex();
+    index.load(Array.from({ length: 3_000 }, (_, n) => raw(n)));
+    // Adding one by one past 4,096 and 8,192 slots grows every bit set twice more.
+    for (let n = 3_000; n < 9_000; n += 1) index.put(`id-${n}`, raw(n));
+    for (let n = 0; n < 9_000; n += 2) index.put(`id-${n}`, undefined);
+    for (let n = 9_000; n < 9_500; n += 1) index.put(`id-${n}`, raw(n));
+    const live = [
+      ...Array.from({ length: 4_500 }, (_, i) => 2 * i + 1),
+      ...Array.from({ length: 500 }, (_, i) => 9_000 + i),
+    ];
+    const expected = (label: string) =>
+      new Set(live.filter((n) => (n % 3 === 0) === (label === 'x')).map((n) => raw(n).name));
+    expect(named({ labels: ['x'] })).toEqual(expected('x'));
+    expect(named({ labels: ['y'] })).toEqual(expected('y'));
+    expect(named({ labels: ['x', 'y'] }).size).toBe(0);
+    expect(named({}).size).toBe(5_000);
+    // An entry put again answers for its new labels only.
+    index.put('id-9001', { ...raw(9_001), labels_json: '["x"]' });
+    expect(named({ labels: ['x'] }).has(raw(9_001).name)).toBe(true);
+    expect(named({ labels: ['y'] }).has(raw(9_001).name)).toBe(false);
+  });
+});

@@ -1,7 +1,13 @@
 import type { Db } from '../db/database.js';
 import { generationOf, sqliteOf, sqliteReaderOf } from '../db/database.js';
-import { itemJson } from './list-json.js';
-import { queryIndex, trigramsOf, type IndexEntry, type IndexState } from './list-index-query.js';
+import { itemBytes } from './list-json.js';
+import {
+  hasBits,
+  queryIndex,
+  gramsOf,
+  type IndexEntry,
+  type IndexState,
+} from './list-index-query.js';
 import { PostgresFollower } from './list-index-postgres.js';
 import { SqliteFollower } from './list-index-sqlite.js';
 import type { ListFilter, VerificationStatus } from './list-query.js';
@@ -21,8 +27,18 @@ export type RawRow = Omit<IntegrationWithLabels, 'labels'> & { labels_json: stri
  * re-reads those rows.
  */
 export class ListIndex {
-  private readonly state: IndexState = { all: [], postings: new Map() };
+  private readonly state: IndexState = {
+    entries: [],
+    keys: [],
+    all: [],
+    postings: new Map(),
+    bits: new Map(),
+  };
   private readonly byId = new Map<string, IndexEntry>();
+  private readonly freeSlots: number[] = [];
+  /** Words in each bit set: every set covers every slot. */
+  private words = 0;
+  private readonly entryAt = (slot: number) => this.state.entries[slot]!;
 
   query(filter: ListFilter) {
     return queryIndex(this.state, filter);
@@ -32,44 +48,75 @@ export class ListIndex {
   load(rows: RawRow[]) {
     const { all, postings } = this.state;
     for (const row of rows) {
-      const entry = entryOf(row);
-      this.byId.set(entry.id, entry);
-      all.push(entry);
+      const entry = this.add(row);
+      all.push(entry.slot);
       for (const key of postingKeys(entry)) {
         const list = postings.get(key);
-        if (list) list.push(entry);
-        else postings.set(key, [entry]);
+        if (list) list.push(entry.slot);
+        else postings.set(key, [entry.slot]);
       }
     }
-    all.sort(compareOrdered);
-    for (const list of postings.values()) list.sort(compareOrdered);
+    const order = (a: number, b: number) => compareOrdered(this.entryAt(a), this.entryAt(b));
+    all.sort(order);
+    for (const list of postings.values()) list.sort(order);
   }
 
   /** The integration `id` as it is now: `row`, or gone when there is none. */
   put(id: string, row: RawRow | undefined) {
     const old = this.byId.get(id);
     if (old) this.unlink(old);
-    if (!row) {
-      this.byId.delete(id);
-      return;
-    }
-    const entry = entryOf(row);
-    this.byId.set(id, entry);
-    insertSorted(this.state.all, entry);
+    if (!row) return;
+    const entry = this.add(row);
+    insertSorted(this.state.all, this.entryAt, entry.slot);
     for (const key of postingKeys(entry)) {
       let list = this.state.postings.get(key);
       if (!list) this.state.postings.set(key, (list = []));
-      insertSorted(list, entry);
+      insertSorted(list, this.entryAt, entry.slot);
     }
   }
 
+  /** A new entry in a free slot, with its bits set; the caller puts it in the lists. */
+  private add(row: RawRow): IndexEntry {
+    const slot = this.freeSlots.pop() ?? this.state.entries.length;
+    const entry = entryOf(row, slot);
+    this.byId.set(entry.id, entry);
+    this.state.entries[slot] = entry;
+    this.state.keys[slot] = entry.key;
+    if (slot >>> 5 >= this.words) this.grow(slot);
+    for (const key of postingKeys(entry).filter(hasBits)) {
+      let bits = this.state.bits.get(key);
+      if (!bits) this.state.bits.set(key, (bits = new Uint32Array(this.words)));
+      bits[slot >>> 5]! |= 1 << (slot & 31);
+    }
+    return entry;
+  }
+
   private unlink(entry: IndexEntry) {
-    removeSorted(this.state.all, entry);
+    const { slot } = entry;
+    removeSorted(this.state.all, this.entryAt, slot);
     for (const key of postingKeys(entry)) {
       const list = this.state.postings.get(key);
       if (!list) continue;
-      removeSorted(list, entry);
-      if (list.length === 0) this.state.postings.delete(key);
+      removeSorted(list, this.entryAt, slot);
+      const bits = this.state.bits.get(key);
+      if (bits) bits[slot >>> 5]! &= ~(1 << (slot & 31));
+      if (list.length > 0) continue;
+      this.state.postings.delete(key);
+      this.state.bits.delete(key);
+    }
+    this.byId.delete(entry.id);
+    this.state.entries[slot] = undefined;
+    this.state.keys[slot] = '';
+    this.freeSlots.push(slot);
+  }
+
+  /** Doubles every bit set until it covers `slot`. */
+  private grow(slot: number) {
+    while (slot >>> 5 >= this.words) this.words = Math.max(this.words * 2, 64);
+    for (const [key, bits] of this.state.bits) {
+      const grown = new Uint32Array(this.words);
+      grown.set(bits);
+      this.state.bits.set(key, grown);
     }
   }
 }
@@ -89,23 +136,24 @@ const statusOfState = Object.fromEntries(
   Object.entries(healthStateOf).map(([status, state]) => [state, status]),
 ) as Record<string, VerificationStatus>;
 
-function entryOf({ labels_json, ...row }: RawRow): IndexEntry {
+function entryOf({ labels_json, ...row }: RawRow, slot: number): IndexEntry {
   const labels = JSON.parse(labels_json) as string[];
   return {
+    slot,
     id: row.id,
     key: foldAscii(row.name),
     name: row.name,
     spaceId: row.space_id,
-    labels: new Set(labels),
+    labels,
     status: statusOfState[row.health_state] ?? 'not-checked',
-    json: itemJson({ ...row, labels }),
+    json: itemBytes({ ...row, labels }),
   };
 }
 
 const postingKeys = (entry: IndexEntry) => [
   `s:${entry.status}`,
-  ...[...entry.labels].map((label) => `l:${label}`),
-  ...[...trigramsOf(entry.key)].map((trigram) => `t:${trigram}`),
+  ...entry.labels.map((label) => `l:${label}`),
+  ...[...gramsOf(entry.key)].map((gram) => `t:${gram}`),
 ];
 
 const indexes = new WeakMap<Db, FollowedIndex>();

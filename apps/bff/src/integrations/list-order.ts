@@ -31,36 +31,41 @@ export function compareCodePoints(a: string, b: string): number {
 export const compareOrdered = (a: Ordered, b: Ordered) =>
   compareCodePoints(a.key, b.key) || compareCodePoints(a.id, b.id);
 
+/**
+ * The index keeps slots (numbers) in list order, not entries: `entryAt` gives a slot's entry.
+ */
+type EntryAt = (slot: number) => Ordered;
+
 /** The first position in `sorted` whose entry comes after `point`. */
-export function firstAfter(sorted: readonly Ordered[], point: Ordered): number {
+export function firstAfter(sorted: readonly number[], entryAt: EntryAt, point: Ordered): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (compareOrdered(sorted[mid]!, point) <= 0) lo = mid + 1;
+    if (compareOrdered(entryAt(sorted[mid]!), point) <= 0) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
 /** The first position whose entry is not before `point`. */
-function firstNotBefore(sorted: readonly Ordered[], point: Ordered): number {
+function firstNotBefore(sorted: readonly number[], entryAt: EntryAt, point: Ordered): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (compareOrdered(sorted[mid]!, point) < 0) lo = mid + 1;
+    if (compareOrdered(entryAt(sorted[mid]!), point) < 0) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-export function insertSorted<T extends Ordered>(sorted: T[], entry: T): void {
-  sorted.splice(firstNotBefore(sorted, entry), 0, entry);
+export function insertSorted(sorted: number[], entryAt: EntryAt, slot: number): void {
+  sorted.splice(firstNotBefore(sorted, entryAt, entryAt(slot)), 0, slot);
 }
 
-/** Removes `entry` itself (by identity), found by its order. */
-export function removeSorted<T extends Ordered>(sorted: T[], entry: T): void {
-  const at = firstNotBefore(sorted, entry);
-  if (sorted[at] === entry) sorted.splice(at, 1);
+/** Removes `slot`, found by its entry's order (which must still be its entry). */
+export function removeSorted(sorted: number[], entryAt: EntryAt, slot: number): void {
+  const at = firstNotBefore(sorted, entryAt, entryAt(slot));
+  if (sorted[at] === slot) sorted.splice(at, 1);
 }

@@ -3,7 +3,7 @@ import type { Db } from '../db/database.js';
 import { dialectOf } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
 import { listIndexOf } from './list-index.js';
-import { itemJson } from './list-json.js';
+import { itemBytes } from './list-json.js';
 import { createListQueries, labelsJsonOf, type ListFilter } from './list-query.js';
 
 export type { ListFilter } from './list-query.js';
@@ -89,7 +89,7 @@ export function createIntegrationsRepository(db: Db) {
     async listFromSql(filter: ListFilter) {
       const { rows, total } = await this.list(filter);
       return {
-        items: rows.map((row) => ({ name: row.name, id: row.id, json: itemJson(row) })),
+        items: rows.map((row) => ({ name: row.name, id: row.id, json: itemBytes(row) })),
         total,
       };
     },

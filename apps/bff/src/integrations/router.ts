@@ -19,7 +19,7 @@ export function integrationsRouter(
 
   router.get(base, async (req, res) => {
     const query = parse(listAwsIntegrationsQuery, req.query, 'query');
-    res.type('json').send(await integrations.listJson(principalOf(res), query));
+    res.type('json').send(await integrations.listBody(principalOf(res), query));
   });
 
   router.post(base, async (req, res) => {

@@ -20,7 +20,7 @@ import {
   PreconditionRequired,
 } from '../http/errors.js';
 import type { SpacesService } from '../spaces/service.js';
-import { listPageJson } from './list-json.js';
+import { listPageBody } from './list-json.js';
 import {
   decodeCursor,
   encodeCursor,
@@ -59,7 +59,7 @@ export function createIntegrationsService(deps: {
 }) {
   const { repo, spaces, audit, clock } = deps;
   // Consoles poll lists; a page only changes with a write, so its JSON is kept until then.
-  const listBodies = new GenerationCache<string>(deps.generation, 1_000);
+  const listBodies = new GenerationCache<Buffer>(deps.generation, 1_000);
 
   async function requireSpaceAdmin(principal: Principal, spaceId: string) {
     const role = await spaces.roleIn(principal, spaceId).catch((err: unknown) => {
@@ -108,7 +108,7 @@ export function createIntegrationsService(deps: {
     const { items: found, total } = await repo.listPage(filter);
     const items = found.slice(0, query.limit);
     const last = items.at(-1);
-    return listPageJson({
+    return listPageBody({
       items: items.map((item) => item.json),
       nextCursor: found.length > query.limit && last ? encodeCursor(last) : null,
       total: total.total,
@@ -117,8 +117,8 @@ export function createIntegrationsService(deps: {
   }
 
   return {
-    /** The list page as JSON text, served from cache until the next database write. */
-    listJson(principal: Principal, query: ListAwsIntegrationsQuery): Promise<string> {
+    /** The list page's JSON body, served from cache until the next database write. */
+    listBody(principal: Principal, query: ListAwsIntegrationsQuery): Promise<Buffer> {
       if (!deps.cacheListPages) return list(principal, query);
       const who = principal.kind === 'user' ? `u:${principal.id}` : `t:${principal.id}`;
       return listBodies.get(`${who}|${JSON.stringify(query)}`, () => list(principal, query));
