@@ -109,6 +109,7 @@ describe('the integrations list', () => {
     ]);
     expect(names(await list('q=ledger'))).toEqual(['payments-prod-ledger-0001']);
     expect(names(await list('q=0'))).toHaveLength(3);
+    expect(names(await list('q=De'))).toEqual(['payments-dev-api-0002']);
     expect(names(await list('q=%25'))).toEqual([]);
 
     const [ledger] = (await list('q=ledger')).items;
@@ -123,9 +124,21 @@ describe('the integrations list', () => {
     // The label row carries the new name, so a label-led page lists it in its new place.
     expect(names(await list('label=finance'))).toEqual(['billing-prod-books-0001']);
 
+    expect(names(await list('q=bo'))).toEqual(['billing-prod-books-0001']);
+
     await agent.delete(`/api/integrations/aws/${ledger!.id}`).expect(204);
     expect(names(await list('q=books'))).toEqual([]);
+    expect(names(await list('q=bo'))).toEqual([]);
     expect(names(await list('q=prod'))).toEqual(['search-prod-api-0003']);
+  });
+
+  it('answers with UTF-8 JSON of the length it says, whatever the names', async () => {
+    await seed([{ name: 'café-prod-0001' }, { name: '\u{1F600}-ops-0002' }, { name: 'plain' }]);
+    const res = await agent.get('/api/integrations/aws?q=f%C3%A9').expect(200);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(res.text));
+    expect(names(res.body as { items: { name: string }[] })).toEqual(['café-prod-0001']);
+    expect(names(await list(''))).toEqual(['café-prod-0001', 'plain', '\u{1F600}-ops-0002']);
   });
 
   it('keeps label counts in step with creates, relabels and deletes', async () => {
