@@ -42,7 +42,7 @@ const NO_BITS = new Uint32Array(0);
 /** Keys with a bit set: few (labels, statuses), where runs of a name are thousands. */
 export const hasBits = (key: string) => key.startsWith('l:') || key.startsWith('s:');
 
-export const hasBit = (bits: Uint32Array, slot: number) =>
+const hasBit = (bits: Uint32Array, slot: number) =>
   ((bits[slot >>> 5] ?? 0) & (1 << (slot & 31))) !== 0;
 
 /** Every run of `n` characters in `s`. */

@@ -2,9 +2,9 @@ import type { Db } from '../db/database.js';
 import { generationOf, sqliteOf, sqliteReaderOf } from '../db/database.js';
 import { itemBytes } from './list-json.js';
 import {
+  gramsOf,
   hasBits,
   queryIndex,
-  gramsOf,
   type IndexEntry,
   type IndexState,
 } from './list-index-query.js';
