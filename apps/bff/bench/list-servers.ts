@@ -55,6 +55,13 @@ if (mode === 'bff' || mode === 'bff-uncached') {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  // `x-bench-spin-us` makes a request cost that much CPU first: the floor slowed evenly to
+  // the console's rate, to tell the latency that rate brings from the console's own.
+  app.use((req, _res, next) => {
+    const end = performance.now() + Number(req.get('x-bench-spin-us') ?? 0) / 1000;
+    while (performance.now() < end);
+    next();
+  });
   app.get('/api/integrations/aws', (req, res) => {
     res.type('json').send(bodies.get(req.url));
   });
