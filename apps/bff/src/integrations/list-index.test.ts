@@ -327,6 +327,9 @@ describe('the index in memory', () => {
     expect(named({ labels: ['y'] })).toEqual(expected('y'));
     expect(named({ labels: ['x', 'y'] }).size).toBe(0);
     expect(named({}).size).toBe(5_000);
+    // Each item's bytes are their own, not a slice of a pool other items' old bytes share.
+    for (const { json } of index.query({ labels: ['x'], spaceIds: 'all', limit: 100 }).items)
+      expect(json.buffer.byteLength).toBe(json.length);
     // An entry put again answers for its new labels only.
     index.put('id-9001', { ...raw(9_001), labels_json: '["x"]' });
     expect(named({ labels: ['x'] }).has(raw(9_001).name)).toBe(true);
