@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
-import { sqliteOf, type Db } from './database.js';
+import { closeFirst, sqliteOf, type Db } from './database.js';
 
 /** What one `PRAGMA wal_checkpoint(PASSIVE)` reported: frames in the log and copied. */
 export interface CheckpointResult {
@@ -55,10 +55,6 @@ export function checkpointInBackground(
     return stopped;
   };
   // Closing the database stops the thread too; the last connection to close cleans up.
-  const close = sqlite.close.bind(sqlite);
-  sqlite.close = () => {
-    void stop();
-    return close();
-  };
+  closeFirst(sqlite, () => void stop());
   return stop;
 }

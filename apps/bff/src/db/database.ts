@@ -106,12 +106,17 @@ function openReader(file: string, main: SqliteDatabase.Database) {
   const reader = new SqliteDatabase(file);
   reader.pragma('busy_timeout = 5000');
   reader.pragma('query_only = ON');
-  const close = main.close.bind(main);
-  main.close = () => {
-    reader.close();
+  closeFirst(main, () => reader.close());
+  return reader;
+}
+
+/** Runs `before` whenever `sqlite` is closed, first: its companions go with it. */
+export function closeFirst(sqlite: SqliteDatabase.Database, before: () => void) {
+  const close = sqlite.close.bind(sqlite);
+  sqlite.close = () => {
+    before();
     return close();
   };
-  return reader;
 }
 
 /**

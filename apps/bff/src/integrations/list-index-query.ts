@@ -39,9 +39,6 @@ export interface IndexState {
 const EMPTY: number[] = [];
 const NO_BITS = new Uint32Array(0);
 
-/** Keys with a bit set: few (labels, statuses), where runs of a name are thousands. */
-export const hasBits = (key: string) => key.startsWith('l:') || key.startsWith('s:');
-
 const hasBit = (bits: Uint32Array, slot: number) =>
   ((bits[slot >>> 5] ?? 0) & (1 << (slot & 31))) !== 0;
 
@@ -69,12 +66,10 @@ export function queryIndex(state: IndexState, filter: ListFilter) {
   const needle = filter.q ? foldAscii(filter.q) : undefined;
   const spaces = filter.spaceIds === 'all' ? null : new Set(filter.spaceIds);
   const { space, status, labels } = filter;
-  const keys = [
-    ...labels.map((l) => `l:${l}`),
-    ...(status ? [`s:${status}`] : []),
-    ...(needle ? searchGrams(needle) : []).map((gram) => `t:${gram}`),
-  ];
-  const required = keys.filter(hasBits).map((key) => state.bits.get(key) ?? NO_BITS);
+  // Labels and the status are checked on their bits (list-index.ts sets them).
+  const withBits = [...labels.map((l) => `l:${l}`), ...(status ? [`s:${status}`] : [])];
+  const required = withBits.map((key) => state.bits.get(key) ?? NO_BITS);
+  const keys = [...withBits, ...(needle ? searchGrams(needle) : []).map((gram) => `t:${gram}`)];
   const further = spaces !== null || space !== undefined || needle !== undefined;
   const entryAt = (slot: number) => state.entries[slot]!;
   const matches = (slot: number) => {

@@ -1,13 +1,7 @@
 import type { Db } from '../db/database.js';
 import { generationOf, sqliteOf, sqliteReaderOf } from '../db/database.js';
 import { itemBytes } from './list-json.js';
-import {
-  gramsOf,
-  hasBits,
-  queryIndex,
-  type IndexEntry,
-  type IndexState,
-} from './list-index-query.js';
+import { gramsOf, queryIndex, type IndexEntry, type IndexState } from './list-index-query.js';
 import { PostgresFollower } from './list-index-postgres.js';
 import { SqliteFollower } from './list-index-sqlite.js';
 import type { ListFilter, VerificationStatus } from './list-query.js';
@@ -83,7 +77,7 @@ export class ListIndex {
     this.state.entries[slot] = entry;
     this.state.keys[slot] = entry.key;
     if (slot >>> 5 >= this.words) this.grow(slot);
-    for (const key of postingKeys(entry).filter(hasBits)) {
+    for (const key of bitKeys(entry)) {
       let bits = this.state.bits.get(key);
       if (!bits) this.state.bits.set(key, (bits = new Uint32Array(this.words)));
       bits[slot >>> 5]! |= 1 << (slot & 31);
@@ -150,9 +144,14 @@ function entryOf({ labels_json, ...row }: RawRow, slot: number): IndexEntry {
   };
 }
 
-const postingKeys = (entry: IndexEntry) => [
+/** The keys with a bit set as well as a list: few, where runs of a name are thousands. */
+const bitKeys = (entry: IndexEntry) => [
   `s:${entry.status}`,
   ...entry.labels.map((label) => `l:${label}`),
+];
+
+const postingKeys = (entry: IndexEntry) => [
+  ...bitKeys(entry),
   ...[...gramsOf(entry.key)].map((gram) => `t:${gram}`),
 ];
 
