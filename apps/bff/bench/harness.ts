@@ -11,6 +11,7 @@ import { stsPlatformIdentity } from '../src/aws/platform-identity.js';
 import { createStsClients } from '../src/aws/sts-clients.js';
 import { systemClock } from '../src/clock.js';
 import { migrateToLatest, openDatabase } from '../src/db/database.js';
+import { createHttpServer } from '../src/http/server.js';
 import { createLogger } from '../src/logging/logger.js';
 
 export const admin = { email: 'admin@example.com', password: 'bench-password-123' };
@@ -54,7 +55,7 @@ export async function startBff(name: string, sandboxOptions: Omit<SandboxOptions
     adminEmail: admin.email,
     adminPassword: admin.password,
   });
-  const server = app.listen(0, '127.0.0.1');
+  const server = createHttpServer(app).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const iam = new IAMClient({

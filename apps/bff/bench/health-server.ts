@@ -9,6 +9,7 @@ import { stsPlatformIdentity } from '../src/aws/platform-identity.js';
 import { createStsClients } from '../src/aws/sts-clients.js';
 import { systemClock } from '../src/clock.js';
 import { migrateToLatest, openDatabase } from '../src/db/database.js';
+import { createHttpServer } from '../src/http/server.js';
 import { listIndexOf } from '../src/integrations/list-index.js';
 import { createLogger } from '../src/logging/logger.js';
 import { admin } from './harness.js';
@@ -35,7 +36,7 @@ await services.bootstrap({
   adminPassword: admin.password,
 });
 await listIndexOf(db).sync();
-const server = app.listen(0, '127.0.0.1', () =>
+const server = createHttpServer(app).listen(0, '127.0.0.1', () =>
   process.stdout.write(`listening ${(server.address() as { port: number }).port}\n`),
 );
 process.on('SIGUSR2', () => {

@@ -11,6 +11,7 @@ import { createStsClients } from '../src/aws/sts-clients.js';
 import { systemClock } from '../src/clock.js';
 import { checkpointInBackground } from '../src/db/checkpointer.js';
 import { openDatabase } from '../src/db/database.js';
+import { createHttpServer } from '../src/http/server.js';
 import { listIndexOf } from '../src/integrations/list-index.js';
 import { createLogger } from '../src/logging/logger.js';
 
@@ -41,7 +42,7 @@ if (mode === 'bff' || mode === 'bff-uncached') {
   // log is checkpointed on a thread of its own.
   await listIndexOf(db).sync();
   checkpointInBackground(db, { logger });
-  const server = app.listen(0, '127.0.0.1', () =>
+  const server = createHttpServer(app).listen(0, '127.0.0.1', () =>
     ready((server.address() as { port: number }).port),
   );
 } else if (mode === 'floor') {
@@ -68,7 +69,7 @@ if (mode === 'bff' || mode === 'bff-uncached') {
   app.patch('/api/integrations/aws/:id', (_req, res) => {
     res.type('json').send(write);
   });
-  const server = app.listen(0, '127.0.0.1', () =>
+  const server = createHttpServer(app).listen(0, '127.0.0.1', () =>
     ready((server.address() as { port: number }).port),
   );
 } else {

@@ -10,6 +10,7 @@ import { stsPlatformIdentity } from '../src/aws/platform-identity.js';
 import { createStsClients } from '../src/aws/sts-clients.js';
 import { systemClock } from '../src/clock.js';
 import { migrateToLatest, openDatabase, withStartupLock } from '../src/db/database.js';
+import { createHttpServer } from '../src/http/server.js';
 import { listIndexOf } from '../src/integrations/list-index.js';
 import { createLogger } from '../src/logging/logger.js';
 import { admin } from './harness.js';
@@ -42,7 +43,7 @@ if (mode === 'replica') {
   });
   // As main.ts does: the index is read once before the server takes requests.
   await listIndexOf(db).sync();
-  const server = app.listen(0, '127.0.0.1', () =>
+  const server = createHttpServer(app).listen(0, '127.0.0.1', () =>
     ready((server.address() as { port: number }).port),
   );
 } else if (mode === 'proxy') {

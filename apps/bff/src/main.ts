@@ -10,6 +10,7 @@ import { loadEnv } from './config/env.js';
 import { resolveSecretsKey } from './config/secrets-key.js';
 import { checkpointInBackground } from './db/checkpointer.js';
 import { migrateToLatest, openDatabase, withStartupLock } from './db/database.js';
+import { createHttpServer } from './http/server.js';
 import { listIndexOf } from './integrations/list-index.js';
 import { createLogger } from './logging/logger.js';
 
@@ -120,7 +121,7 @@ async function main() {
   // A commit that checkpoints SQLite's log holds up every request for two disk syncs.
   checkpointInBackground(db, { logger });
 
-  const server = app.listen(env.PORT, env.HOST, () => {
+  const server = createHttpServer(app).listen(env.PORT, env.HOST, () => {
     // The bound port, not the configured one: PORT=0 picks a free port.
     const url = `http://localhost:${(server.address() as AddressInfo).port}`;
     const lines = [
