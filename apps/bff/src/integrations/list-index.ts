@@ -58,6 +58,10 @@ export class ListIndex {
   /** The integration `id` as it is now: `row`, or gone when there is none. */
   put(id: string, row: RawRow | undefined) {
     const old = this.byId.get(id);
+    if (old && row && foldAscii(row.name) === old.key) {
+      this.update(old, entryOf(row, old.slot));
+      return;
+    }
     if (old) this.unlink(old);
     if (!row) return;
     const entry = this.add(row);
@@ -77,27 +81,52 @@ export class ListIndex {
     this.state.entries[slot] = entry;
     this.state.keys[slot] = entry.key;
     if (slot >>> 5 >= this.words) this.grow(slot);
-    for (const key of bitKeys(entry)) {
-      let bits = this.state.bits.get(key);
-      if (!bits) this.state.bits.set(key, (bits = new Uint32Array(this.words)));
-      bits[slot >>> 5]! |= 1 << (slot & 31);
-    }
+    for (const key of bitKeys(entry)) this.setBit(key, slot);
     return entry;
+  }
+
+  /**
+   * `entry` takes the slot of `old`, whose name it has: the same place in every list, so only
+   * the lists of the labels and status it gained or lost change. A relabel moved the entry
+   * out of and back into some forty lists of its name's runs, each a splice of thousands.
+   */
+  private update(old: IndexEntry, entry: IndexEntry) {
+    const before = new Set(bitKeys(old));
+    const after = new Set(bitKeys(entry));
+    for (const key of before) if (!after.has(key)) this.unlist(key, old.slot);
+    this.byId.set(entry.id, entry);
+    this.state.entries[entry.slot] = entry;
+    for (const key of after) {
+      if (before.has(key)) continue;
+      let list = this.state.postings.get(key);
+      if (!list) this.state.postings.set(key, (list = []));
+      insertSorted(list, this.entryAt, entry.slot);
+      this.setBit(key, entry.slot);
+    }
+  }
+
+  private setBit(key: string, slot: number) {
+    let bits = this.state.bits.get(key);
+    if (!bits) this.state.bits.set(key, (bits = new Uint32Array(this.words)));
+    bits[slot >>> 5]! |= 1 << (slot & 31);
+  }
+
+  /** Takes `slot` out of `key`'s list and bits, and drops both once empty. */
+  private unlist(key: string, slot: number) {
+    const list = this.state.postings.get(key);
+    if (!list) return;
+    removeSorted(list, this.entryAt, slot);
+    const bits = this.state.bits.get(key);
+    if (bits) bits[slot >>> 5]! &= ~(1 << (slot & 31));
+    if (list.length > 0) return;
+    this.state.postings.delete(key);
+    this.state.bits.delete(key);
   }
 
   private unlink(entry: IndexEntry) {
     const { slot } = entry;
     removeSorted(this.state.all, this.entryAt, slot);
-    for (const key of postingKeys(entry)) {
-      const list = this.state.postings.get(key);
-      if (!list) continue;
-      removeSorted(list, this.entryAt, slot);
-      const bits = this.state.bits.get(key);
-      if (bits) bits[slot >>> 5]! &= ~(1 << (slot & 31));
-      if (list.length > 0) continue;
-      this.state.postings.delete(key);
-      this.state.bits.delete(key);
-    }
+    for (const key of postingKeys(entry)) this.unlist(key, slot);
     this.byId.delete(entry.id);
     this.state.entries[slot] = undefined;
     this.state.keys[slot] = '';
