@@ -334,5 +334,14 @@ describe('the index in memory', () => {
     index.put('id-9001', { ...raw(9_001), labels_json: '["x"]' });
     expect(named({ labels: ['x'] }).has(raw(9_001).name)).toBe(true);
     expect(named({ labels: ['y'] }).has(raw(9_001).name)).toBe(false);
+    // A full page's total, counted on the bit sets: capped, and exact under the cap.
+    const total = (filter: Partial<ListFilter>) =>
+      index.query({ labels: [], spaceIds: 'all', limit: 5, ...filter }).total;
+    expect(total({ labels: ['y'], status: 'not-checked' })).toEqual({ total: 500, exact: false });
+    const xs = live.filter((n) => n % 3 === 0);
+    for (const n of xs.slice(6)) index.put(`id-${n}`, undefined);
+    expect(total({ labels: ['x'] })).toEqual({ total: 7, exact: true }); // and id-9001
+    expect(total({ labels: ['x'], status: 'not-checked' })).toEqual({ total: 7, exact: true });
+    expect(total({ labels: ['x'], status: 'verified' })).toEqual({ total: 0, exact: true });
   });
 });
