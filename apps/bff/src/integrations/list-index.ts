@@ -66,11 +66,7 @@ export class ListIndex {
     if (!row) return;
     const entry = this.add(row);
     insertSorted(this.state.all, this.entryAt, entry.slot);
-    for (const key of postingKeys(entry)) {
-      let list = this.state.postings.get(key);
-      if (!list) this.state.postings.set(key, (list = []));
-      insertSorted(list, this.entryAt, entry.slot);
-    }
+    for (const key of postingKeys(entry)) insertSorted(this.listOf(key), this.entryAt, entry.slot);
   }
 
   /** A new entry in a free slot, with its bits set; the caller puts it in the lists. */
@@ -87,8 +83,8 @@ export class ListIndex {
 
   /**
    * `entry` takes the slot of `old`, whose name it has: the same place in every list, so only
-   * the lists of the labels and status it gained or lost change. A relabel moved the entry
-   * out of and back into some forty lists of its name's runs, each a splice of thousands.
+   * the lists of the labels and status it gained or lost change, not the forty or so lists of
+   * its name's runs (each a splice of thousands of slots, were it taken out and put back).
    */
   private update(old: IndexEntry, entry: IndexEntry) {
     const before = new Set(bitKeys(old));
@@ -98,11 +94,15 @@ export class ListIndex {
     this.state.entries[entry.slot] = entry;
     for (const key of after) {
       if (before.has(key)) continue;
-      let list = this.state.postings.get(key);
-      if (!list) this.state.postings.set(key, (list = []));
-      insertSorted(list, this.entryAt, entry.slot);
+      insertSorted(this.listOf(key), this.entryAt, entry.slot);
       this.setBit(key, entry.slot);
     }
+  }
+
+  private listOf(key: string): number[] {
+    let list = this.state.postings.get(key);
+    if (!list) this.state.postings.set(key, (list = []));
+    return list;
   }
 
   private setBit(key: string, slot: number) {
