@@ -88,8 +88,12 @@ export function countWrites(statement: SqliteDatabase.Statement, generation: Gen
  * Without a generation (null) nothing is kept: every get computes.
  */
 export class GenerationCache<T> {
-  private readonly entries = new Map<string, T>();
-  private readonly missedOnce = new Set<string>();
+  // Replaced, never cleared: V8's Map.clear() leaves the old table pointing at the new one,
+  // so a cleared table in the old generation keeps every later one, and each value put in
+  // them, alive through young collections until a full one. Cleared on every write, the page
+  // cache's tables kept every page and set off full collections every few hundred ms.
+  private entries = new Map<string, T>();
+  private missedOnce = new Set<string>();
   private entriesOf: string | undefined;
 
   constructor(
@@ -102,8 +106,8 @@ export class GenerationCache<T> {
     if (!this.generation) return compute();
     const generation = this.generation.current();
     if (generation !== this.entriesOf) {
-      this.entries.clear();
-      this.missedOnce.clear();
+      this.entries = new Map();
+      this.missedOnce = new Set();
       this.entriesOf = generation;
     }
     if (this.entries.has(key)) return this.entries.get(key)!;
@@ -111,10 +115,10 @@ export class GenerationCache<T> {
     // Recheck: a write during compute makes the value possibly stale already.
     if (this.generation.current() !== generation || this.entriesOf !== generation) return value;
     if (this.keepFromFirstMiss(value) || this.missedOnce.delete(key)) {
-      if (this.entries.size >= this.maxEntries) this.entries.clear();
+      if (this.entries.size >= this.maxEntries) this.entries = new Map();
       this.entries.set(key, value);
     } else {
-      if (this.missedOnce.size >= this.maxEntries) this.missedOnce.clear();
+      if (this.missedOnce.size >= this.maxEntries) this.missedOnce = new Set();
       this.missedOnce.add(key);
     }
     return value;
