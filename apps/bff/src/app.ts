@@ -17,6 +17,7 @@ import { healthRouter } from './health/router.js';
 import { createStsCheck } from './health/sts-check.js';
 import { refuseCrossSiteWrites } from './http/cross-site.js';
 import { refuseNulCharacters } from './http/nul-characters.js';
+import { gateByRoutes } from './http/route-gate.js';
 import { UnsupportedMediaType } from './http/errors.js';
 import { notFoundHandler, problemHandler } from './http/problem-middleware.js';
 import { requestLogger } from './http/request-logger.js';
@@ -98,8 +99,8 @@ export function createApp(deps: AppDeps) {
   app.set('trust proxy', 'loopback');
   app.use(helmet());
   app.use(requestLogger(logger));
-  app.use(healthRouter(db, createStsCheck(deps.aws.sts.forRegion(null))));
-  app.use(metricsRouter(services.metrics, config.metricsToken));
+  app.use(gateByRoutes(healthRouter(db, createStsCheck(deps.aws.sts.forRegion(null)))));
+  app.use(gateByRoutes(metricsRouter(services.metrics, config.metricsToken)));
 
   const api = express.Router();
   api.use('/api', refuseCrossSiteWrites());
@@ -112,27 +113,29 @@ export function createApp(deps: AppDeps) {
     }),
   );
   api.use('/api', refuseNulCharacters());
-  api.use(sessionLoginRouter(services.auth, config.secureCookies));
+  api.use(gateByRoutes(sessionLoginRouter(services.auth, config.secureCookies)));
   api.use(
-    invitePublicRouter(services.invites, services.auth, services.limiter, config.secureCookies),
+    gateByRoutes(
+      invitePublicRouter(services.invites, services.auth, services.limiter, config.secureCookies),
+    ),
   );
   api.use('/api', requireAuth(services.auth, services.tokens));
-  api.use(sessionRouter(services.auth, config.secureCookies));
-  api.use(tokensRouter(services.tokens));
-  api.use(accountRouter(services.account));
-  api.use(spacesRouter(services.spaces));
-  api.use(integrationsRouter(services.integrations, services.verification));
-  api.use(integrationHealthRouter(services.integrationHealth));
-  api.use(stacksRouter(services.stacks, services.attachmentViews));
-  api.use(attachmentsRouter(services.attachments, services.attachmentViews));
-  api.use(runsRouter(services.runs, services.runEnvironment));
-  api.use(trustPolicyRouter(services.trustPolicy));
-  api.use(sandboxRouter(services.sandbox));
-  api.use(launchpadRouter(services.launchpad));
-  api.use(invitesRouter(services.invites));
-  api.use(usersRouter(services.users));
-  api.use(auditRouter(services.auditReader));
-  api.use(webhooksRouter(services.webhooks));
+  api.use(gateByRoutes(sessionRouter(services.auth, config.secureCookies)));
+  api.use(gateByRoutes(tokensRouter(services.tokens)));
+  api.use(gateByRoutes(accountRouter(services.account)));
+  api.use(gateByRoutes(spacesRouter(services.spaces)));
+  api.use(gateByRoutes(integrationsRouter(services.integrations, services.verification)));
+  api.use(gateByRoutes(integrationHealthRouter(services.integrationHealth)));
+  api.use(gateByRoutes(stacksRouter(services.stacks, services.attachmentViews)));
+  api.use(gateByRoutes(attachmentsRouter(services.attachments, services.attachmentViews)));
+  api.use(gateByRoutes(runsRouter(services.runs, services.runEnvironment)));
+  api.use(gateByRoutes(trustPolicyRouter(services.trustPolicy)));
+  api.use(gateByRoutes(sandboxRouter(services.sandbox)));
+  api.use(gateByRoutes(launchpadRouter(services.launchpad)));
+  api.use(gateByRoutes(invitesRouter(services.invites)));
+  api.use(gateByRoutes(usersRouter(services.users)));
+  api.use(gateByRoutes(auditRouter(services.auditReader)));
+  api.use(gateByRoutes(webhooksRouter(services.webhooks)));
   api.use('/api', notFoundHandler());
   app.use(api);
 
