@@ -3,7 +3,6 @@
 // production deployment keeps them, the page cache on as `npm start` has it. It prints
 // "listening <port>"; SIGUSR2 starts the health scheduler, SIGTERM stops it and exits.
 //   health-server <sqliteFile> <logFile> <intervalMs> <concurrency>
-import pino from 'pino';
 import { createApp } from '../src/app.js';
 import { stsPlatformIdentity } from '../src/aws/platform-identity.js';
 import { createStsClients } from '../src/aws/sts-clients.js';
@@ -11,6 +10,7 @@ import { systemClock } from '../src/clock.js';
 import { migrateToLatest, openDatabase } from '../src/db/database.js';
 import { createHttpServer } from '../src/http/server.js';
 import { listIndexOf } from '../src/integrations/list-index.js';
+import { logDestination } from '../src/logging/destination.js';
 import { createLogger } from '../src/logging/logger.js';
 import { admin } from './harness.js';
 
@@ -19,7 +19,7 @@ const db = openDatabase(file);
 const sts = createStsClients({ defaultRegion: 'us-east-1' });
 const { app, services } = createApp({
   db,
-  logger: createLogger('info', pino.destination({ dest: logFile, sync: false })),
+  logger: createLogger('info', logDestination(logFile)),
   clock: systemClock,
   platform: stsPlatformIdentity(sts.forRegion(null)),
   aws: { sts },

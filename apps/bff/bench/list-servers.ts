@@ -4,7 +4,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import express from 'express';
-import pino from 'pino';
 import { createApp } from '../src/app.js';
 import { staticPlatformIdentity } from '../src/aws/platform-identity.js';
 import { createStsClients } from '../src/aws/sts-clients.js';
@@ -13,6 +12,7 @@ import { checkpointInBackground } from '../src/db/checkpointer.js';
 import { openDatabase } from '../src/db/database.js';
 import { createHttpServer } from '../src/http/server.js';
 import { listIndexOf } from '../src/integrations/list-index.js';
+import { logDestination } from '../src/logging/destination.js';
 import { createLogger } from '../src/logging/logger.js';
 
 const [mode, arg = ''] = process.argv.slice(2);
@@ -20,11 +20,9 @@ process.once('SIGTERM', () => process.exit(0));
 const ready = (port: number) => process.stdout.write(`listening ${port}\n`);
 
 if (mode === 'bff' || mode === 'bff-uncached') {
-  // Request logs go to a file at info level, as a production deployment would keep them.
-  const logger = createLogger(
-    'info',
-    pino.destination({ dest: join(arg, 'bff.log'), sync: false }),
-  );
+  // Request logs go to a file at info level, written as main.ts writes them to standard
+  // output (in batches, logging/destination.ts), as a production deployment would keep them.
+  const logger = createLogger('info', logDestination(join(arg, 'bff.log')));
   const db = openDatabase(join(arg, 'rolebridge.db'));
   const { app } = createApp({
     db,

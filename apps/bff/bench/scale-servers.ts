@@ -4,7 +4,6 @@
 //                                   sandbox), with the page cache off; prints "listening <port>"
 //   proxy <port> <port> …         → round-robin over those replicas, one connection each
 import { createConnection, createServer } from 'node:net';
-import pino from 'pino';
 import { createApp } from '../src/app.js';
 import { stsPlatformIdentity } from '../src/aws/platform-identity.js';
 import { createStsClients } from '../src/aws/sts-clients.js';
@@ -12,6 +11,7 @@ import { systemClock } from '../src/clock.js';
 import { migrateToLatest, openDatabase, withStartupLock } from '../src/db/database.js';
 import { createHttpServer } from '../src/http/server.js';
 import { listIndexOf } from '../src/integrations/list-index.js';
+import { logDestination } from '../src/logging/destination.js';
 import { createLogger } from '../src/logging/logger.js';
 import { admin } from './harness.js';
 
@@ -27,7 +27,7 @@ if (mode === 'replica') {
   const { app, services } = createApp({
     db,
     // Request logs at info level to a file, as a production deployment keeps them.
-    logger: createLogger('info', pino.destination({ dest: logFile, sync: false })),
+    logger: createLogger('info', logDestination(logFile)),
     clock: systemClock,
     platform: stsPlatformIdentity(sts.forRegion(null)),
     aws: { sts },

@@ -12,6 +12,7 @@ import { checkpointInBackground } from './db/checkpointer.js';
 import { migrateToLatest, openDatabase, withStartupLock } from './db/database.js';
 import { createHttpServer } from './http/server.js';
 import { listIndexOf } from './integrations/list-index.js';
+import { logDestination } from './logging/destination.js';
 import { createLogger } from './logging/logger.js';
 
 function fail(message: string): never {
@@ -26,7 +27,7 @@ async function main() {
   } catch (err) {
     fail((err as Error).message);
   }
-  const logger = createLogger(env.LOG_LEVEL);
+  const logger = createLogger(env.LOG_LEVEL, logDestination(1));
   const dataDir = resolve(env.ROLEBRIDGE_DATA_DIR);
   const db = openDatabase(env.DATABASE_URL ?? join(dataDir, 'rolebridge.db'), {
     max: env.ROLEBRIDGE_DB_POOL_MAX,
