@@ -15,7 +15,10 @@ export const FLUSH_MS = 250;
  * Lines still waiting are written when the process exits, crashes on an error included
  * (pino flushes its destinations on `exit`); a SIGKILL or a power cut loses up to 250 ms.
  */
-export function logDestination(dest: number | string): pino.DestinationStream & {
+export function logDestination(
+  dest: number | string,
+  flushMs = FLUSH_MS,
+): pino.DestinationStream & {
   flush(cb?: (err?: Error) => void): void;
 } {
   // A file is opened here, not by the stream in the background: a process that exits before
@@ -29,7 +32,7 @@ export function logDestination(dest: number | string): pino.DestinationStream & 
   stream.on('write', (n: number) => (written += n));
   const timer = setInterval(() => {
     if (written < handed) stream.flush();
-  }, FLUSH_MS).unref();
+  }, flushMs).unref();
   stream.once('close', () => clearInterval(timer));
   return {
     write(line: string) {
