@@ -17,7 +17,7 @@ import { pinCpus, startServer, stopAll } from './processes.js';
 import { seedIntegrations } from './seed.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 5);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const WARM_UP_S = Number(process.env.BENCH_WARM_UP ?? 20);
 /** The short try that calibrates the slowed floor each round. */
 const TRY_S = 2;
