@@ -21,7 +21,8 @@ export function routePrefixes(router: Router): string[] | null {
  * prefix such as /api/stacks), so Express entered every router mounted before the one that
  * answers, and tried each of its routes: 12 routers before the integrations'. Here the others
  * are passed with a string comparison each (a cached list page served 5–8% faster).
- * Express matches paths without regard to case, and so does the comparison.
+ * Express matches paths without regard to case, and so does the comparison. The prefixes are
+ * read when the gate is made: each router's factory declares all its routes before that.
  */
 export function gateByRoutes(router: Router): RequestHandler {
   const prefixes = routePrefixes(router);
