@@ -6,7 +6,7 @@ import {
   verifyRequest,
 } from '@rolebridge/contracts';
 import { principalOf } from '../auth/middleware.js';
-import { parse } from '../http/validate.js';
+import { parse, queryParser } from '../http/validate.js';
 import type { VerificationService } from '../verification/service.js';
 import type { IntegrationsService } from './service.js';
 
@@ -16,9 +16,10 @@ export function integrationsRouter(
 ) {
   const router = Router();
   const base = '/api/integrations/aws';
+  const listQuery = queryParser(listAwsIntegrationsQuery);
 
   router.get(base, async (req, res) => {
-    const query = parse(listAwsIntegrationsQuery, req.query, 'query');
+    const query = listQuery(req);
     res.type('json').send(await integrations.listBody(principalOf(res), query));
   });
 
