@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type RequestHandler } from 'express';
-import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { AwsMode } from '@rolebridge/contracts';
 import { accountRouter } from './account/router.js';
@@ -21,6 +20,7 @@ import { gateByRoutes } from './http/route-gate.js';
 import { UnsupportedMediaType } from './http/errors.js';
 import { notFoundHandler, problemHandler } from './http/problem-middleware.js';
 import { requestLogger } from './http/request-logger.js';
+import { securityHeaders } from './http/security-headers.js';
 import { integrationHealthRouter } from './integration-health/router.js';
 import type { SchedulerOptions } from './integration-health/scheduler.js';
 import { integrationsRouter } from './integrations/router.js';
@@ -97,7 +97,7 @@ export function createApp(deps: AppDeps) {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('trust proxy', 'loopback');
-  app.use(helmet());
+  app.use(securityHeaders());
   app.use(requestLogger(logger));
   app.use(gateByRoutes(healthRouter(db, createStsCheck(deps.aws.sts.forRegion(null)))));
   app.use(gateByRoutes(metricsRouter(services.metrics, config.metricsToken)));
