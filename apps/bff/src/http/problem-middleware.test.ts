@@ -1,22 +1,14 @@
-import { Writable } from 'node:stream';
 import express from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../logging/logger.js';
+import { capturedLogger } from '../test/captured-logger.js';
 import { Upstream } from './errors.js';
 import { problemHandler } from './problem-middleware.js';
 import { requestLogger } from './request-logger.js';
 
 /** A minimal app with the console's request log and error middleware, and routes that fail. */
 function appWith(exposeStack: boolean) {
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      lines.push(chunk.toString());
-      done();
-    },
-  });
-  const logger = createLogger('info', sink);
+  const { logger, lines } = capturedLogger('info');
   const app = express();
   app.use(requestLogger(logger));
   app.get('/sync', () => {

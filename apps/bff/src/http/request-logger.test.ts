@@ -1,26 +1,14 @@
-import { Writable } from 'node:stream';
 import express from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../logging/logger.js';
+import { capturedLogger } from '../test/captured-logger.js';
 import { requestLineWriter, requestLogger } from './request-logger.js';
-
-function capture(level: string) {
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      lines.push(chunk.toString());
-      done();
-    },
-  });
-  return { logger: createLogger(level, sink), lines };
-}
 
 const sameTime = (line: string) => line.replace(/"time":\d+/, '"time":0');
 
 describe('the request line', () => {
   it('is the line pino writes for the same fields, byte for byte', () => {
-    const { logger, lines } = capture('info');
+    const { logger, lines } = capturedLogger('info');
     const write = requestLineWriter(logger);
     const paths = ['/api/integrations/aws', '/a"b\\c', '/caf\u00e9/\u{1f600}', '/x\u0001\n\u2028'];
     for (const [i, path] of paths.entries())
@@ -35,20 +23,20 @@ describe('the request line', () => {
   });
 
   it("follows the logger's level", () => {
-    const { logger, lines } = capture('error');
+    const { logger, lines } = capturedLogger('error');
     const write = requestLineWriter(logger);
     const fields = { reqId: 'r', method: 'GET', path: '/', status: 500, ms: 1 };
     write('info', fields);
     expect(lines).toEqual([]);
     write('error', fields);
     expect(JSON.parse(lines[0]!)).toMatchObject({ level: 50, status: 500 });
-    const silent = capture('silent');
+    const silent = capturedLogger('silent');
     requestLineWriter(silent.logger)('error', fields);
     expect(silent.lines).toEqual([]);
   });
 
   it('is written once per request, with its ID, without the query string', async () => {
-    const { logger, lines } = capture('info');
+    const { logger, lines } = capturedLogger('info');
     const app = express();
     app.use(requestLogger(logger));
     app.get('/invite/:token', (_req, res) => void res.status(204).end());
