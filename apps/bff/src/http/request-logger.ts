@@ -23,7 +23,7 @@ interface RequestFields {
 /**
  * Writes the request line exactly as `logger[level](fields, 'request')` would (the test
  * compares the two), straight to the logger's destination. Through pino's call the line
- * cost a sixth of a cached list page, three to four times what the same call costs in a
+ * cost an eighth of a cached list page, four to five times what the same call costs in a
  * loop: its generic path (serialisers, hooks, a check of each value's type) runs once per
  * request, cold. Its fields are ours, of known types, and hold no secret (the path is
  * redacted above), so they need none of it.
