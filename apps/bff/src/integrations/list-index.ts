@@ -38,16 +38,19 @@ export class ListIndex {
     return queryIndex(this.state, filter);
   }
 
-  /** Sorting once: inserting 100,000 rows one by one would move O(n²) array slots. */
+  /**
+   * Fills the empty index with every row, sorted once: inserting 100,000 rows one by one
+   * would move O(n²) array slots. Slots are handed out in list order, so every list, made by
+   * appending slots in that order, is sorted already, and a walk down any list reads the
+   * names and items in the order they were made, side by side in memory.
+   */
   load(rows: RawRow[]) {
+    if (this.byId.size > 0) throw new Error('load fills an empty index; put changes it');
     const { all, postings } = this.state;
-    // Slots are handed out in list order, so that a walk down any list reads the names and
-    // items in the order they were made, side by side in memory, instead of all over the heap.
     const ordered = rows
       .map((row) => ({ row, key: foldAscii(row.name), id: row.id }))
-      .sort(compareOrdered)
-      .map(({ row }) => row);
-    for (const row of ordered) {
+      .sort(compareOrdered);
+    for (const { row } of ordered) {
       const entry = this.add(row);
       all.push(entry.slot);
       for (const key of postingKeys(entry)) {
@@ -56,9 +59,6 @@ export class ListIndex {
         else postings.set(key, [entry.slot]);
       }
     }
-    const order = (a: number, b: number) => compareOrdered(this.entryAt(a), this.entryAt(b));
-    all.sort(order);
-    for (const list of postings.values()) list.sort(order);
   }
 
   /** The integration `id` as it is now: `row`, or gone when there is none. */
